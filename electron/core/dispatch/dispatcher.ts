@@ -1,0 +1,175 @@
+import { ApiError, type ApiErrorBody } from '../../../shared/api/errors';
+import { isMethodName, methods, type MethodName } from '../../../shared/api/index';
+import type { MethodDef } from '../../../shared/api/contract';
+import { parseInput } from '../../../shared/api/validate';
+import type { EventType } from '../../../shared/events/index';
+import { findUserById } from '../auth/queries';
+import { appendEvent, type JournalEvent } from '../ledger/journal';
+import { getBranch } from '../settings/queries';
+import type { Transport } from '../host-protocol';
+import type { Actor, CallContext, CoreServices, Handler, HandlerMap, ProjectorMap, Session, Tx } from './types';
+
+export interface DispatchCall {
+  method: string;
+  input: unknown;
+  token: string | null;
+  transport: Transport;
+}
+
+export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
+
+export type Log = (level: 'info' | 'warn' | 'error', message: string, extra?: Record<string, unknown>) => void;
+
+class CommitThenFail {
+  constructor(readonly error: ApiError) {}
+}
+
+interface WriteJob {
+  ctx: CallContext;
+  handler: Handler<MethodName, unknown>;
+  input: unknown;
+  prepared: unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Idle lock used before a branch exists (setup screens). */
+const FALLBACK_IDLE_MS = 10 * 60_000;
+
+/**
+ * The one path into the ledger: validate the input, check the caller's role, run the handler,
+ * and for a mutating method write its journal events and their projections in one transaction.
+ *
+ * Writes are group-committed: calls that arrive while a commit is pending share the next
+ * transaction, each in its own savepoint, so one call's failure undoes only its own writes while
+ * a burst of calls pays for one fsync instead of one each (synchronous=FULL makes fsync the cost).
+ */
+export function createDispatcher(core: CoreServices, handlers: HandlerMap, projectors: ProjectorMap, log: Log) {
+  const queue: WriteJob[] = [];
+  let flushScheduled = false;
+
+  function authorize(def: MethodDef, token: string | null, now: number): { actor: Actor | null; session: Session | null } {
+    const branch = getBranch(core.db);
+    const idleMs = branch ? branch.idleLockMinutes * 60_000 : FALLBACK_IDLE_MS;
+    const session = core.sessions.resolve(token, now, idleMs);
+    const user = session ? findUserById(core.db, session.userId) : null;
+    if (session && (!user || user.disabled)) core.sessions.end(session.token);
+    const live = user && !user.disabled && session ? session : null;
+    const actor: Actor | null = live && user ? { userId: user.id, username: user.username, roles: user.roles } : null;
+    if (def.access === 'public') return { actor, session: live };
+    if (!live || !actor) throw new ApiError('unauthenticated', 'errors.unauthenticated');
+    if (live.locked && !def.whileLocked) throw new ApiError('session_locked', 'errors.sessionLocked');
+    if (def.access !== 'authenticated' && !actor.roles.some((role) => (def.access as { roles: readonly string[] }).roles.includes(role))) {
+      throw new ApiError('forbidden', 'errors.forbidden');
+    }
+    return { actor, session: live };
+  }
+
+  function makeTx(ctx: CallContext, emitted: JournalEvent[]): Tx {
+    const now = core.clock();
+    return {
+      ...ctx,
+      db: core.db,
+      now,
+      emit(type, payload) {
+        const event = appendEvent(core.db, {
+          deviceId: core.deviceId,
+          userId: ctx.actor?.userId ?? null,
+          username: ctx.actor?.username ?? null,
+          at: now,
+          type,
+          payload,
+        });
+        const project = projectors[type as EventType] as ((db: unknown, e: unknown) => void) | undefined;
+        project?.(core.db, { type, payload, at: now, deviceId: core.deviceId, userId: event.userId });
+        emitted.push(event);
+        return event;
+      },
+      commitThenFail(error) {
+        throw new CommitThenFail(error);
+      },
+    };
+  }
+
+  /** Runs one job in a savepoint; returns what to answer once the batch commits. */
+  function runJob(job: WriteJob): { value: unknown } | { error: unknown } {
+    const emitted: JournalEvent[] = [];
+    try {
+      return core.db.transaction(() => {
+        try {
+          const value = job.handler.run(makeTx(job.ctx, emitted), job.input as never, job.prepared);
+          if (emitted.length === 0) throw new Error('a mutating method recorded no journal event');
+          return { value };
+        } catch (error) {
+          // Keep the savepoint (the failed attempt is on record) but answer with the error.
+          if (error instanceof CommitThenFail) return { error: error.error };
+          throw error;
+        }
+      })();
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  function flush(): void {
+    flushScheduled = false;
+    const batch = queue.splice(0);
+    let outcomes: ({ value: unknown } | { error: unknown })[] = [];
+    try {
+      core.db
+        .transaction(() => {
+          outcomes = batch.map(runJob);
+        })
+        .immediate();
+    } catch (error) {
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if ('error' in outcome) job.reject(outcome.error);
+      else job.resolve(outcome.value);
+    });
+  }
+
+  function enqueueWrite(job: Omit<WriteJob, 'resolve' | 'reject'>): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      queue.push({ ...job, resolve, reject });
+      if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(flush);
+      }
+    });
+  }
+
+  async function execute(call: DispatchCall): Promise<unknown> {
+    if (!isMethodName(call.method)) throw new ApiError('not_found', 'errors.unknownMethod', { method: call.method });
+    const def: MethodDef = methods[call.method];
+    const handler = handlers[call.method] as Handler<MethodName, unknown>;
+    // Who may call comes before what they sent: a caller without the role learns nothing more.
+    const { actor, session } = authorize(def, call.token, core.clock());
+    const input = parseInput(def.input, call.input);
+    const ctx: CallContext = { core, actor, session, transport: call.transport };
+    const prepared = handler.prepare ? await handler.prepare(input as never, ctx) : undefined;
+    const result = def.mutates
+      ? await enqueueWrite({ ctx, handler, input, prepared })
+      : handler.run(makeTx(ctx, []), input as never, prepared);
+    if (session && !session.locked) core.sessions.touch(session, core.clock());
+    // Parsing the output strips any field the contract does not declare, so nothing leaks.
+    return def.output.parse(result);
+  }
+
+  return {
+    async dispatch(call: DispatchCall): Promise<DispatchResult> {
+      try {
+        return { ok: true, result: await execute(call) };
+      } catch (error) {
+        if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+        log('error', 'call failed', { method: call.method, error: (error as Error).stack ?? String(error) });
+        return { ok: false, error: new ApiError('internal', 'errors.internal').toBody() };
+      }
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

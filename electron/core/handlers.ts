@@ -1,0 +1,21 @@
+import type { HandlerMap, ProjectorMap } from './dispatch/types';
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
+import { authProjectors } from './auth/projectors';
+import { userHandlers } from './auth/users-handlers';
+import { settingsHandlers } from './settings/handlers';
+import { settingsProjectors } from './settings/projectors';
+
+// Each capability registers its handler map and its projectors here; the type makes a method of
+// the contract without a handler a compile error.
+export const handlers: HandlerMap = {
+  ...settingsHandlers,
+  ...authHandlers,
+  ...userHandlers,
+  ...auditHandlers,
+};
+
+export const projectors: ProjectorMap = {
+  ...settingsProjectors,
+  ...authProjectors,
+};

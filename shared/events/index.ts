@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { foundationEvents } from './foundation';
+
+export const eventSchemas = {
+  ...foundationEvents,
+};
+
+export type EventType = keyof typeof eventSchemas;
+export type EventPayload<T extends EventType> = z.output<(typeof eventSchemas)[T]>;
+
+export function isEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(eventSchemas, type);
+}
+
+/** Payload fields never shown in the audit trail. */
+export const SECRET_PAYLOAD_FIELDS = new Set(['passwordHash']);

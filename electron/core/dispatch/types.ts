@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import type { JournalEvent } from '../ledger/journal';
 import type { Db } from '../ledger/sql';
 import type { Transport } from '../host-protocol';
+import type { PasswordHasher } from '../auth/passwords';
+import type { SessionStore } from '../auth/sessions';
 
 export interface Actor {
   userId: string;
@@ -26,8 +28,8 @@ export interface CoreServices {
   db: Db;
   deviceId: string;
   clock: () => number;
-  sessions: import('../auth/sessions').SessionStore;
-  passwords: import('../auth/passwords').PasswordHasher;
+  sessions: SessionStore;
+  passwords: PasswordHasher;
 }
 
 export interface CallContext {

@@ -6,7 +6,7 @@ export type Db = Database.Database;
 // and the hot paths (journal append, imports, sync apply) run the same few statements many times.
 const cache = new WeakMap<Db, Map<string, Database.Statement>>();
 
-export function prepared<P extends unknown[] | {} = unknown[], R = unknown>(
+export function prepared<P extends unknown[] | object = unknown[], R = unknown>(
   db: Db,
   sql: string,
 ): Database.Statement<P, R> {

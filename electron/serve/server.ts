@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { ApiErrorBody, ErrorCode } from '../../shared/api/errors';
+import type { CoreClient } from '../core/client';
+
+export const SESSION_COOKIE = 'serambi_session';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  account_locked: 423,
+  session_locked: 423,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** The same policy the desktop window gets: only the app's own scripts, styles and API. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export interface ServeAppOptions {
+  core: CoreClient;
+  rendererDir: string;
+  logger?: boolean;
+}
+
+function sameOrigin(request: FastifyRequest): boolean {
+  // Browsers send Origin on every POST; a page of another site is refused before the core sees it.
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== `${request.protocol}://${request.headers.host}`) return false;
+  const site = request.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
+function sendError(reply: FastifyReply, error: ApiErrorBody) {
+  return reply.code(STATUS[error.code]).send({ ok: false, error });
+}
+
+/** Serve mode: the branch app for a browser. The API is `POST /api/<method>` with a JSON body. */
+export async function buildServeApp(options: ServeAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
+  await app.register(cookie);
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+  });
+
+  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
+    if (!sameOrigin(request)) return sendError(reply, { code: 'forbidden', key: 'errors.crossOrigin' });
+    const token = request.cookies[SESSION_COOKIE] ?? null;
+    const answer = await options.core.call(request.params.method, request.body ?? {}, token, 'http');
+    if (!answer.ok) {
+      if (answer.error.code === 'unauthenticated' && token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return sendError(reply, answer.error);
+    }
+    let result = answer.result as Record<string, unknown>;
+    if (request.params.method === 'auth.login') {
+      // The token lives in an HttpOnly cookie: page scripts never read it.
+      const { token: newToken, ...rest } = result;
+      reply.setCookie(SESSION_COOKIE, String(newToken), { path: '/', httpOnly: true, sameSite: 'strict' });
+      result = rest;
+    }
+    if (request.params.method === 'auth.logout') reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.header('cache-control', 'no-store');
+    return { ok: true, result };
+  });
+
+  if (existsSync(join(options.rendererDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
+  }
+  return app;
+}

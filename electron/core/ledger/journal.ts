@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { eventHashText, GENESIS_HASH } from '../../../shared/sync/event-hash';
 import { prepared, type Db } from './sql';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH };
 
 export interface JournalEvent {
   seq: number;
@@ -29,11 +30,7 @@ export interface NewEvent {
 
 /** The hash of one event over every field that identifies it and its predecessor's hash. */
 export function eventHash(e: Omit<JournalEvent, 'seq' | 'hash'>): string {
-  return createHash('sha256')
-    .update(
-      [e.prevHash, e.eventId, e.deviceId, e.deviceSeq, e.userId ?? '', e.username ?? '', e.at, e.type, e.payload].join('\n'),
-    )
-    .digest('hex');
+  return createHash('sha256').update(eventHashText(e)).digest('hex');
 }
 
 interface Head {

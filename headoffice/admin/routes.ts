@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { branchCode, displayName, newPassword, roles, username } from '../../shared/api/schemas';
+import { hashPassword } from '../auth/passwords';
+import type { HeadofficeContext } from '../context';
+import { sameDigest, sha256 } from '../crypto';
+import { createEnrollCode, devicesStatus, revokeDevice, SyncFailure } from '../devices/devices';
+import { appendHeadofficeEvent } from '../sync/origin';
+
+const deviceStatus = z.object({
+  device: z.string(),
+  branch: z.string().nullable(),
+  highWaterMark: z.number(),
+  events: z.number(),
+  lastSeenAt: z.number().nullable(),
+  enrolledAt: z.number(),
+  revokedAt: z.number().nullable(),
+});
+const createUser = z.object({ username, displayName, roles, password: newPassword, branch: branchCode.nullable().default(null) });
+
+/** Head office IT's API: devices, enrollment codes, revocation, users for the branches. */
+export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: HeadofficeContext }): Promise<void> {
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!ctx.adminTokenHash || !token || !sameDigest(ctx.adminTokenHash, sha256(token))) throw new SyncFailure('unauthorized', 401);
+  });
+
+  app.get('/admin/api/devices', { schema: { response: { 200: z.object({ devices: z.array(deviceStatus) }) } } }, async () => ({
+    devices: await devicesStatus(ctx.db),
+  }));
+
+  app.post<{ Body: { branch: string } }>(
+    '/admin/api/enroll-codes',
+    { schema: { body: z.object({ branch: branchCode }), response: { 200: z.object({ code: z.string(), branch: z.string() }) } } },
+    async (request) => ({ code: await createEnrollCode(ctx.db, request.body.branch, ctx.clock()), branch: request.body.branch }),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/api/devices/:id/revoke',
+    { schema: { params: z.object({ id: z.string().uuid() }), response: { 200: z.object({ revoked: z.boolean() }) } } },
+    async (request) => ({ revoked: await revokeDevice(ctx.db, request.params.id, ctx.clock()) }),
+  );
+
+  app.post<{ Body: z.infer<typeof createUser> }>(
+    '/admin/api/users',
+    { schema: { body: createUser, response: { 200: z.object({ id: z.string(), eventId: z.string() }), 409: z.object({ error: z.object({ code: z.string(), detail: z.string().optional() }) }) } } },
+    async (request, reply) => {
+      const { username: name, displayName: shown, roles: granted, password, branch } = request.body;
+      const id = crypto.randomUUID();
+      const passwordHash = await hashPassword(password, ctx.passwordCost);
+      const result = await appendHeadofficeEvent(
+        ctx.db,
+        branch,
+        { type: 'user.created', payload: { id, username: name, displayName: shown, roles: [...new Set(granted)], passwordHash, locale: 'id' }, username: null },
+        ctx.clock(),
+      );
+      if (!result.ok) return reply.code(409).send({ error: { code: result.verdict.reason, ...(result.verdict.detail ? { detail: result.verdict.detail } : {}) } });
+      return { id, eventId: result.eventId };
+    },
+  );
+}

@@ -1,0 +1,45 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { adminRoutes } from './admin/routes';
+import type { HeadofficeContext } from './context';
+import { sha256 } from './crypto';
+import { openHoDatabase, parseDatabaseUrl } from './db/database';
+import { ensureEpoch, SyncFailure } from './devices/devices';
+import { sendSyncFailure, syncRoutes } from './sync/routes';
+import { useZodSchemas } from './zod-schemas';
+
+export interface HeadofficeOptions {
+  /** `postgres://…`, `sqlite:PATH` or a bare SQLite path. */
+  databaseUrl: string;
+  clock?: () => number;
+  adminToken?: string | null;
+  /** pino logging: true in production, false in tests. */
+  logger?: boolean;
+  passwordCost?: number;
+}
+
+/** Builds head office without listening, so tests use `app.inject()` and the CLI `listen()`. */
+export async function buildHeadoffice(options: HeadofficeOptions): Promise<{ app: FastifyInstance; ctx: HeadofficeContext }> {
+  const db = await openHoDatabase(parseDatabaseUrl(options.databaseUrl));
+  const ctx: HeadofficeContext = {
+    db,
+    epoch: await ensureEpoch(db),
+    clock: options.clock ?? Date.now,
+    adminTokenHash: options.adminToken ? sha256(options.adminToken) : null,
+    ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
+  };
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 * 1024 });
+  useZodSchemas(app);
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof SyncFailure) return sendSyncFailure(error, reply);
+    if ((error as { validation?: unknown }).validation || (error as { statusCode?: number }).statusCode === 400) {
+      return reply.code(400).send({ error: { code: 'bad_request', message: (error as Error).message } });
+    }
+    reply.log.error(error);
+    return reply.code(500).send({ error: { code: 'internal' } });
+  });
+  app.addHook('onClose', () => db.close());
+  app.get('/health', async () => ({ ok: true, epoch: ctx.epoch }));
+  await app.register(syncRoutes, { ctx });
+  await app.register(adminRoutes, { ctx });
+  return { app, ctx };
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  enrollRequest,
+  enrollResponse,
+  pullRequest,
+  pullResponse,
+  pushRequest,
+  pushResponse,
+} from '../../shared/sync/protocol';
+import { authenticateDevice, enrollDevice, SyncFailure, type DeviceRow } from '../devices/devices';
+import type { HeadofficeContext } from '../context';
+import { applyPush } from './push';
+import { pullEvents } from './pull';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    device?: DeviceRow;
+  }
+}
+
+const errorBody = z.object({ error: z.object({ code: z.string() }).passthrough() });
+
+/** The branch-facing sync API: enroll once, then push and pull with the device's secret. */
+export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: HeadofficeContext }): Promise<void> {
+  const requireDevice = async (request: FastifyRequest) => {
+    request.device = await authenticateDevice(ctx.db, request.headers.authorization);
+  };
+  const checkEpoch = (epoch: string) => {
+    if (epoch !== ctx.epoch) throw new SyncFailure('epoch_mismatch', 409, { epoch: ctx.epoch });
+  };
+  const responses = (ok: z.ZodType) => ({ 200: ok, 400: errorBody, 401: errorBody, 409: errorBody });
+
+  app.post<{ Body: z.infer<typeof enrollRequest> }>(
+    '/sync/enroll',
+    { schema: { body: enrollRequest, response: responses(enrollResponse) } },
+    async (request) => ({ ...(await enrollDevice(ctx.db, request.body, ctx.clock())), epoch: ctx.epoch }),
+  );
+
+  app.post<{ Body: z.infer<typeof pushRequest> }>(
+    '/sync/push',
+    { schema: { body: pushRequest, response: responses(pushResponse) }, preHandler: requireDevice, bodyLimit: 64 * 1024 * 1024 },
+    async (request) => {
+      checkEpoch(request.body.epoch);
+      return { epoch: ctx.epoch, ...(await applyPush(ctx.db, request.device!, request.body.events, ctx.clock())) };
+    },
+  );
+
+  app.post<{ Body: z.infer<typeof pullRequest> }>(
+    '/sync/pull',
+    { schema: { body: pullRequest, response: responses(pullResponse) }, preHandler: requireDevice },
+    async (request) => {
+      checkEpoch(request.body.epoch);
+      await ctx.db.write((sql) => sql(`UPDATE devices SET last_seen_at = ? WHERE id = ?`, [ctx.clock(), request.device!.id]));
+      return { epoch: ctx.epoch, ...(await pullEvents(ctx.db, request.device!, request.body.cursor, request.body.limit)) };
+    },
+  );
+}
+
+export function sendSyncFailure(error: SyncFailure, reply: FastifyReply) {
+  return reply.code(error.status).send({ error: { code: error.code, ...error.extra } });
+}

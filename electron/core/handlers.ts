@@ -5,6 +5,8 @@ import { authProjectors } from './auth/projectors';
 import { userHandlers } from './auth/users-handlers';
 import { settingsHandlers } from './settings/handlers';
 import { settingsProjectors } from './settings/projectors';
+import { syncHandlers } from './sync/handlers';
+import { syncProjectors } from './sync/projectors';
 
 // Each capability registers its handler map and its projectors here; the type makes a method of
 // the contract without a handler a compile error.
@@ -13,9 +15,11 @@ export const handlers: HandlerMap = {
   ...authHandlers,
   ...userHandlers,
   ...auditHandlers,
+  ...syncHandlers,
 };
 
 export const projectors: ProjectorMap = {
   ...settingsProjectors,
   ...authProjectors,
+  ...syncProjectors,
 };

@@ -37,4 +37,8 @@ export type HostEvent =
 /** What the core host needs to start: where the ledger lives. */
 export interface HostOptions {
   dataDir: string;
+  /** Sync by itself after writes and on a timer (the desk); default true. */
+  autoSync?: boolean;
+  /** SERAMBI_HEADOFFICE_URL: overrides the enrolled head-office address. */
+  headofficeUrl?: string | undefined;
 }

@@ -18,7 +18,11 @@ function errorBody(error: unknown): ApiErrorBody {
  * Calls that arrive before the ledger is open wait for it.
  */
 export function startHost(port: HostPort, options: HostOptions): void {
-  const starting: Promise<Core> = createCore({ dataDir: options.dataDir });
+  const starting: Promise<Core> = createCore({
+    dataDir: options.dataDir,
+    autoSync: options.autoSync ?? true,
+    headofficeUrl: options.headofficeUrl,
+  });
   starting.then(
     (core) => port.post({ kind: 'ready', deviceId: core.deviceId }),
     (error: unknown) => port.post({ kind: 'fatal', error: errorBody(error) }),

@@ -3,6 +3,7 @@ import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
 import { settingsMethods } from './methods/settings';
 import { setupMethods } from './methods/setup';
+import { syncMethods } from './methods/sync';
 import { userMethods } from './methods/users';
 
 // The whole contract: every capability declares its methods in methods/<capability>.ts and is
@@ -13,6 +14,7 @@ export const methods = {
   ...userMethods,
   ...auditMethods,
   ...settingsMethods,
+  ...syncMethods,
 };
 
 export type Methods = typeof methods;

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { foundationEvents } from './foundation';
+import { syncEvents } from './sync';
 
 export const eventSchemas = {
   ...foundationEvents,
+  ...syncEvents,
 };
 
 export type EventType = keyof typeof eventSchemas;

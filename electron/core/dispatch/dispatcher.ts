@@ -2,9 +2,9 @@ import { ApiError, type ApiErrorBody } from '../../../shared/api/errors';
 import { isMethodName, methods, type MethodName } from '../../../shared/api/index';
 import type { MethodDef } from '../../../shared/api/contract';
 import { parseInput } from '../../../shared/api/validate';
-import type { EventType } from '../../../shared/events/index';
 import { findUserById } from '../auth/queries';
-import { appendEvent, type JournalEvent } from '../ledger/journal';
+import { emitEvent } from '../ledger/emit';
+import type { JournalEvent } from '../ledger/journal';
 import { getBranch } from '../settings/queries';
 import type { Transport } from '../host-protocol';
 import type { Actor, CallContext, CoreServices, Handler, HandlerMap, ProjectorMap, Session, Tx } from './types';
@@ -44,7 +44,14 @@ const FALLBACK_IDLE_MS = 10 * 60_000;
  * transaction, each in its own savepoint, so one call's failure undoes only its own writes while
  * a burst of calls pays for one fsync instead of one each (synchronous=FULL makes fsync the cost).
  */
-export function createDispatcher(core: CoreServices, handlers: HandlerMap, projectors: ProjectorMap, log: Log) {
+export function createDispatcher(
+  core: CoreServices,
+  handlers: HandlerMap,
+  projectors: ProjectorMap,
+  log: Log,
+  /** Told after every commit that recorded events (the sync engine's debounce listens). */
+  onCommitted: () => void = () => {},
+) {
   const queue: WriteJob[] = [];
   let flushScheduled = false;
 
@@ -72,16 +79,7 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap, proje
       db: core.db,
       now,
       emit(type, payload) {
-        const event = appendEvent(core.db, {
-          deviceId: core.deviceId,
-          userId: ctx.actor?.userId ?? null,
-          username: ctx.actor?.username ?? null,
-          at: now,
-          type,
-          payload,
-        });
-        const project = projectors[type as EventType] as ((db: unknown, e: unknown) => void) | undefined;
-        project?.(core.db, { type, payload, at: now, deviceId: core.deviceId, userId: event.userId });
+        const event = emitEvent({ db: core.db, deviceId: core.deviceId, projectors }, ctx.actor, now, type, payload);
         emitted.push(event);
         return event;
       },
@@ -125,6 +123,7 @@ export function createDispatcher(core: CoreServices, handlers: HandlerMap, proje
       for (const job of batch) job.reject(error);
       return;
     }
+    onCommitted();
     batch.forEach((job, i) => {
       const outcome = outcomes[i]!;
       if ('error' in outcome) job.reject(outcome.error);

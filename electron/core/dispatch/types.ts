@@ -8,6 +8,7 @@ import type { Db } from '../ledger/sql';
 import type { Transport } from '../host-protocol';
 import type { PasswordHasher } from '../auth/passwords';
 import type { SessionStore } from '../auth/sessions';
+import type { SyncEngine } from '../sync/engine';
 
 export interface Actor {
   userId: string;
@@ -30,6 +31,8 @@ export interface CoreServices {
   clock: () => number;
   sessions: SessionStore;
   passwords: PasswordHasher;
+  sync: SyncEngine;
+  env: { headofficeUrl?: string | undefined; fetch?: typeof fetch | undefined };
 }
 
 export interface CallContext {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
+import { MIGRATIONS } from './migrations/index';
 import { openLedger } from './open';
 
 let dir: string;
@@ -35,7 +36,7 @@ describe('opening a ledger', () => {
     expect(first.db.pragma('synchronous', { simple: true })).toBe(2);
     await first.close();
     const again = await openLedger(file);
-    expect(again.db.prepare('SELECT count(*) AS n FROM migrations').get()).toEqual({ n: 1 });
+    expect(again.db.prepare('SELECT count(*) AS n FROM migrations').get()).toEqual({ n: MIGRATIONS.length });
     await again.close();
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
 import { findUserById, toUserView } from '../auth/queries';
 import type { HandlerMap } from '../dispatch/types';
+import { getSyncState } from '../sync/state';
 import { getBranch } from './queries';
 
 /** The idle lock a new branch starts with: short, because counter PCs stand in shared rooms. */
@@ -18,6 +19,11 @@ export const settingsHandlers: HandlerMap<'setup.status' | 'setup.init' | 'setti
     prepare: async (input, ctx) => ({ passwordHash: await ctx.core.passwords.hash(input.admin.password) }),
     run: (tx, input, { passwordHash }) => {
       if (getBranch(tx.db)) throw new ApiError('conflict', 'errors.alreadyInitialized');
+      // A desk enrolled before setup belongs to the branch its enrollment code named.
+      const enrolled = getSyncState(tx.db);
+      if (enrolled && enrolled.branchCode !== input.branch.code) {
+        throw ApiError.badInput([{ path: 'branch.code', key: 'sync.enroll.otherBranch', params: { branch: enrolled.branchCode } }]);
+      }
       const branch = { ...input.branch, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES };
       tx.emit('branch.created', branch);
       const id = randomUUID();

@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, startTestHeadoffice } from '../../../headoffice/testing';
+import { createEnrollCode } from '../../../headoffice/devices/devices';
+import { ADMIN, rejection, startTestCore, type TestCore } from '../testing';
+
+// A branch desk and head office over real HTTP on loopback.
+let ho: Awaited<ReturnType<typeof startTestHeadoffice>>;
+let url: string;
+const desks: TestCore[] = [];
+
+beforeEach(async () => {
+  ho = await startTestHeadoffice('sqlite');
+  url = await ho.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterEach(async () => {
+  for (const desk of desks.splice(0)) await desk.close();
+  await ho.close();
+});
+
+async function desk(setup: boolean): Promise<TestCore> {
+  const d = await startTestCore({ setup, dataDir: mkdtempSync(join(tmpdir(), 'serambi-desk-')) });
+  desks.push(d);
+  return d;
+}
+
+async function enroll(d: TestCore, token: string | null = null, branch = 'JKT01') {
+  const code = await createEnrollCode(ho.ctx.db, branch, Date.now());
+  return d.call('sync.enroll', { headofficeUrl: url, code }, token);
+}
+
+describe('sync between desks through head office', () => {
+  it('brings a second desk its branch and users, and a head-office user who logs in offline', async () => {
+    const first = await desk(true);
+    const admin = await first.login(ADMIN.username, ADMIN.password);
+    await first.call('users.create', { username: 'siti', displayName: 'Siti', roles: ['cs'], password: 'cs-sandi-123' }, admin);
+    await enroll(first, admin);
+    expect(await first.call('sync.now', {}, admin)).toMatchObject({ pending: 0 });
+
+    const created = await ho.app.inject({
+      method: 'POST',
+      url: '/admin/api/users',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      payload: { username: 'auditor', displayName: 'Auditor Pusat', roles: ['kacab'], password: 'pusat-sandi-1', branch: 'JKT01' },
+    });
+    expect(created.statusCode).toBe(200);
+
+    const second = await desk(false);
+    expect((await second.call('setup.status', {})).initialized).toBe(false);
+    await enroll(second);
+    await second.core.sync.syncOnce();
+    expect((await second.call('setup.status', {})).branch?.code).toBe('JKT01');
+    // Head office is gone; the users it sent still log in.
+    await ho.app.close();
+    const siti = await second.login('siti', 'cs-sandi-123');
+    expect((await second.call('auth.session', {}, siti)).user.roles).toEqual(['cs']);
+    await expect(second.login('auditor', 'pusat-sandi-1')).resolves.toEqual(expect.any(String));
+    // The two logins are on record and wait for the line.
+    const status = await second.call('sync.status', {}, siti);
+    expect(status).toMatchObject({ enrolled: true, branchCode: 'JKT01', pending: 2 });
+  });
+
+  it('says it is offline, keeps the events, and sends them once head office is back', async () => {
+    const first = await desk(true);
+    const admin = await first.login(ADMIN.username, ADMIN.password);
+    await enroll(first, admin);
+    const port = Number(new URL(url).port);
+    await ho.app.close();
+    await first.call('users.create', { username: 'budi', displayName: 'Budi', roles: ['teller'], password: 'teller-sandi-1' }, admin);
+    const offline = await rejection(first.call('sync.now', {}, admin));
+    expect(offline.key).toBe('sync.error.offline');
+    const status = await first.call('sync.status', {}, admin);
+    expect(status.online).toBe(false);
+    expect(status.pending).toBeGreaterThan(0);
+
+    const { buildHeadoffice } = await import('../../../headoffice/app');
+    const again = await buildHeadoffice({ databaseUrl: ho.databaseUrl, adminToken: ADMIN_TOKEN });
+    await again.app.listen({ port, host: '127.0.0.1' });
+    try {
+      const round = await first.call('sync.now', {}, admin);
+      expect(round.pending).toBe(0);
+      expect(round.pushed).toBe(status.pending);
+      expect((await first.call('sync.status', {}, admin)).online).toBe(true);
+    } finally {
+      await again.app.close();
+    }
+  });
+
+  it('turns a refused event into a visible conflict and a compensating event, and goes on', async () => {
+    const first = await desk(true);
+    const admin = await first.login(ADMIN.username, ADMIN.password);
+    await enroll(first, admin);
+    await ho.app.inject({
+      method: 'POST',
+      url: '/admin/api/users',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      payload: { username: 'rina', displayName: 'Rina (pusat)', roles: ['cs'], password: 'pusat-sandi-1', branch: null },
+    });
+    // Made at the desk before it heard of head office's rina.
+    await first.call('users.create', { username: 'rina', displayName: 'Rina', roles: ['cs'], password: 'cs-sandi-123' }, admin);
+    await first.call('users.create', { username: 'dodi', displayName: 'Dodi', roles: ['cs'], password: 'cs-sandi-123' }, admin);
+    await first.call('sync.now', {}, admin);
+    const { conflicts } = await first.call('sync.conflicts', { open: true }, admin);
+    expect(conflicts).toEqual([expect.objectContaining({ kind: 'rejected', type: 'user.created', reason: 'conflict', detail: 'sync.rejected.usernameTaken' })]);
+    // The local rina gave way to head office's (renamed and disabled); the later event was not blocked.
+    await expect(first.login('rina', 'pusat-sandi-1')).resolves.toEqual(expect.any(String));
+    const renamed = (await first.call('users.list', {}, admin)).users.find((u) => u.username.startsWith('rina~'));
+    expect(renamed).toMatchObject({ displayName: 'Rina', disabled: true });
+    await expect(first.login('dodi', 'cs-sandi-123')).resolves.toEqual(expect.any(String));
+    await first.call('sync.resolveConflict', { id: conflicts[0]!.id, note: 'Nama diganti menjadi rina.s' }, admin);
+    expect((await first.call('sync.conflicts', { open: true }, admin)).conflicts).toEqual([]);
+    expect((await first.call('sync.now', {}, admin)).pending).toBe(0);
+    expect((await first.call('audit.verify', {}, admin)).ok).toBe(true);
+  });
+
+  it('stops and says so when head office was restored from an older backup, then reseeds', async () => {
+    const first = await desk(true);
+    const admin = await first.login(ADMIN.username, ADMIN.password);
+    await enroll(first, admin);
+    await first.call('sync.now', {}, admin);
+    // Head office "loses" this desk's last events, as a restore from yesterday's backup would.
+    await ho.ctx.db.write(async (sql) => {
+      await sql(`DELETE FROM events WHERE device_id = ? AND device_seq > 2`, [first.core.deviceId]);
+      await sql(`UPDATE devices SET high_water_mark = 2, last_hash = (SELECT hash FROM events WHERE device_id = ? AND device_seq = 2) WHERE id = ?`, [first.core.deviceId, first.core.deviceId]);
+    });
+    await first.call('users.create', { username: 'eko', displayName: 'Eko', roles: ['ao'], password: 'ao-sandi-1234' }, admin);
+    expect((await rejection(first.call('sync.now', {}, admin))).key).toBe('sync.halted.restored');
+    expect((await first.call('sync.status', {}, admin)).halted).toBe('sync.halted.restored');
+    await first.call('sync.reseed', {}, admin);
+    const round = await first.call('sync.now', {}, admin);
+    expect(round.pending).toBe(0);
+    const [{ n }] = await ho.ctx.db.read<{ n: number }>(`SELECT count(*) AS n FROM events WHERE device_id = ?`, [first.core.deviceId]);
+    const [{ m }] = first.core.db.prepare(`SELECT count(*) AS m FROM journal WHERE device_id = ?`).all(first.core.deviceId) as { m: number }[];
+    expect(Number(n)).toBe(m);
+  });
+
+  it('says plainly when head office revoked this desk', async () => {
+    const first = await desk(true);
+    const admin = await first.login(ADMIN.username, ADMIN.password);
+    await enroll(first, admin);
+    await ho.app.inject({ method: 'POST', url: `/admin/api/devices/${first.core.deviceId}/revoke`, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect((await rejection(first.call('sync.now', {}, admin))).key).toBe('sync.halted.revoked');
+  });
+
+  it('refuses a wrong or used code with a field message', async () => {
+    const first = await desk(true);
+    const admin = await first.login(ADMIN.username, ADMIN.password);
+    const error = await rejection(first.call('sync.enroll', { headofficeUrl: url, code: 'AAAA-BBBB-CCCC' }, admin));
+    expect(error.fields?.[0]).toMatchObject({ path: 'code', key: 'sync.enroll.invalidCode' });
+    const other = await rejection(enroll(first, admin, 'BDG01'));
+    expect(other.fields?.[0]).toMatchObject({ path: 'code', key: 'sync.enroll.otherBranch' });
+  });
+});

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestHeadoffice } from '../../../headoffice/testing';
-import { createEnrollCode } from '../../../headoffice/devices/devices';
-import { ADMIN, rejection, startTestCore, type TestCore } from '../testing';
+import { ADMIN_TOKEN, startTestHeadoffice } from '../../headoffice/testing';
+import { createEnrollCode } from '../../headoffice/devices/devices';
+import { ADMIN, rejection, startTestCore, type TestCore } from '../../electron/core/testing';
 
 // A branch desk and head office over real HTTP on loopback.
 let ho: Awaited<ReturnType<typeof startTestHeadoffice>>;
@@ -75,7 +75,7 @@ describe('sync between desks through head office', () => {
     expect(status.online).toBe(false);
     expect(status.pending).toBeGreaterThan(0);
 
-    const { buildHeadoffice } = await import('../../../headoffice/app');
+    const { buildHeadoffice } = await import('../../headoffice/app');
     const again = await buildHeadoffice({ databaseUrl: ho.databaseUrl, adminToken: ADMIN_TOKEN });
     await again.app.listen({ port, host: '127.0.0.1' });
     try {

@@ -34,10 +34,18 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['electron/core/**', 'electron/cli/**', 'electron/serve/**'],
+    files: ['electron/core/**', 'electron/serve/**'],
     rules: ban(
       [['electron', 'electron/*'], 'Only the window shell imports electron; the core runs on plain Node.'],
       [['**/renderer/**', '**/headoffice/**'], 'The core does not import the renderer or head office.'],
+    ),
+  },
+  {
+    // The CLI starts either side (`serambi serve`, `serambi headoffice`), so it may import both.
+    files: ['electron/cli/**'],
+    rules: ban(
+      [['electron', 'electron/*'], 'Only the window shell imports electron; the CLI runs on plain Node.'],
+      [['**/renderer/**'], 'The CLI does not import the renderer.'],
     ),
   },
   {

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin/routes';
 import type { HeadofficeContext } from './context';
 import { sha256 } from './crypto';
+import { storedAdminTokenHash } from './admin/token';
 import { openHoDatabase, parseDatabaseUrl } from './db/database';
 import { ensureEpoch, SyncFailure } from './devices/devices';
 import { sendSyncFailure, syncRoutes } from './sync/routes';
@@ -11,6 +12,7 @@ export interface HeadofficeOptions {
   /** `postgres://…`, `sqlite:PATH` or a bare SQLite path. */
   databaseUrl: string;
   clock?: () => number;
+  /** The admin token; when absent, the stored one (made and shown once at first start). */
   adminToken?: string | null;
   /** pino logging: true in production, false in tests. */
   logger?: boolean;
@@ -24,7 +26,7 @@ export async function buildHeadoffice(options: HeadofficeOptions): Promise<{ app
     db,
     epoch: await ensureEpoch(db),
     clock: options.clock ?? Date.now,
-    adminTokenHash: options.adminToken ? sha256(options.adminToken) : null,
+    adminTokenHash: options.adminToken ? sha256(options.adminToken) : await storedAdminTokenHash(db),
     ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
   };
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 * 1024 });

@@ -57,7 +57,7 @@ export interface CliSession {
 }
 
 export async function openCliSession(dataDir: string, env: NodeJS.ProcessEnv): Promise<CliSession> {
-  const core = await createCore({ dataDir });
+  const core = await createCore({ dataDir, headofficeUrl: env.SERAMBI_HEADOFFICE_URL || undefined });
   const session: CliSession = {
     core,
     token: null,

@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildCommand } from './commands/build';
+import { enrollCodeCommand, headofficeCommand, headofficeStatusCommand } from './commands/headoffice';
+import { enrollCommand, syncCommand } from './commands/sync';
 import { initCommand } from './commands/init';
 import { serveCommand, startCommand } from './commands/serve';
 import { userAddCommand } from './commands/user';
@@ -15,7 +17,18 @@ export interface Command {
 
 const COMMON: Command['options'] = { data: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } };
 
-export const COMMANDS: Command[] = [initCommand, userAddCommand, serveCommand, startCommand, buildCommand];
+export const COMMANDS: Command[] = [
+  initCommand,
+  userAddCommand,
+  serveCommand,
+  startCommand,
+  buildCommand,
+  headofficeCommand,
+  enrollCodeCommand,
+  headofficeStatusCommand,
+  enrollCommand,
+  syncCommand,
+];
 
 function usage(): string {
   return ['Usage: serambi <command> [options]', '', ...COMMANDS.map((c) => `  serambi ${c.usage}`)].join('\n');

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { adminRoutes } from './admin/routes';
+import { adminPage, adminRoutes } from './admin/routes';
 import type { HeadofficeContext } from './context';
 import { sha256 } from './crypto';
 import { storedAdminTokenHash } from './admin/token';
@@ -43,5 +43,6 @@ export async function buildHeadoffice(options: HeadofficeOptions): Promise<{ app
   app.get('/health', async () => ({ ok: true, epoch: ctx.epoch }));
   await app.register(syncRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(adminPage);
   return { app, ctx };
 }

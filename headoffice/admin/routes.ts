@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { branchCode, displayName, newPassword, roles, username } from '../../shared/api/schemas';
@@ -58,4 +60,21 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: Headoffi
       return { id, eventId: result.eventId };
     },
   );
+}
+
+const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
+const PAGE_FILES: Record<string, string> = { '': 'index.html', 'admin.js': 'admin.js', 'admin.css': 'admin.css' };
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+
+/** The admin page itself is public; everything it shows comes from the token-protected API. */
+export async function adminPage(app: FastifyInstance): Promise<void> {
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'");
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  app.get<{ Params: { file?: string } }>('/admin/:file?', async (request, reply) => {
+    const name = PAGE_FILES[request.params.file ?? ''];
+    if (!name) return reply.code(404).send({ error: { code: 'not_found' } });
+    return reply.type(TYPES[name.split('.').pop()!]!).send(await readFile(`${PAGE_DIR}${name}`));
+  });
 }

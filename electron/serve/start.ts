@@ -21,7 +21,7 @@ export async function startServe(options: {
   rendererDir?: string;
   logger?: boolean;
 }): Promise<RunningServe> {
-  const core = await startCoreWorker({ dataDir: options.dataDir });
+  const core = await startCoreWorker({ dataDir: options.dataDir, headofficeUrl: process.env.SERAMBI_HEADOFFICE_URL || undefined });
   const app = await buildServeApp({ core, rendererDir: options.rendererDir ?? RENDERER_DIR, logger: options.logger ?? false });
   try {
     const url = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });

@@ -131,9 +131,9 @@ describe('sync between desks through head office', () => {
     await first.call('sync.reseed', {}, admin);
     const round = await first.call('sync.now', {}, admin);
     expect(round.pending).toBe(0);
-    const [{ n }] = await ho.ctx.db.read<{ n: number }>(`SELECT count(*) AS n FROM events WHERE device_id = ?`, [first.core.deviceId]);
-    const [{ m }] = first.core.db.prepare(`SELECT count(*) AS m FROM journal WHERE device_id = ?`).all(first.core.deviceId) as { m: number }[];
-    expect(Number(n)).toBe(m);
+    const [atHeadoffice] = await ho.ctx.db.read<{ n: number }>(`SELECT count(*) AS n FROM events WHERE device_id = ?`, [first.core.deviceId]);
+    const atDesk = first.core.db.prepare(`SELECT count(*) AS n FROM journal WHERE device_id = ?`).get(first.core.deviceId) as { n: number };
+    expect(Number(atHeadoffice!.n)).toBe(atDesk.n);
   });
 
   it('says plainly when head office revoked this desk', async () => {

@@ -99,8 +99,9 @@ export const authHandlers: HandlerMap<
   },
   'auth.setLocale': {
     run: (tx, input) => {
-      const user = requireUser(tx);
-      tx.emit('user.localeSet', { id: user.id, locale: input.locale });
+      // The dispatcher has just checked this session's user: no need to read it again.
+      if (!tx.actor) throw new ApiError('unauthenticated', 'errors.unauthenticated');
+      tx.emit('user.localeSet', { id: tx.actor.userId, locale: input.locale });
       return { ok: true };
     },
   },

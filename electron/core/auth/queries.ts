@@ -80,45 +80,28 @@ export function replaceRoles(db: Db, userId: string, roles: readonly Role[]): vo
   for (const role of new Set(roles)) insert.run(userId, role);
 }
 
-export function updateUserFields(
-  db: Db,
-  id: string,
-  at: number,
-  fields: {
-    displayName?: string;
-    passwordHash?: string;
-    disabled?: boolean;
-    failedAttempts?: number;
-    lockedUntil?: number | null;
-    locale?: string;
-  },
-): void {
-  // One statement with COALESCE-style flags keeps the SQL fixed (and prepared once) whatever is set.
-  prepared(
-    db,
-    `UPDATE users SET
-       display_name = CASE WHEN @setName THEN @displayName ELSE display_name END,
-       password_hash = CASE WHEN @setHash THEN @passwordHash ELSE password_hash END,
-       disabled = CASE WHEN @setDisabled THEN @disabled ELSE disabled END,
-       failed_attempts = CASE WHEN @setFailed THEN @failedAttempts ELSE failed_attempts END,
-       locked_until = CASE WHEN @setLocked THEN @lockedUntil ELSE locked_until END,
-       locale = CASE WHEN @setLocale THEN @locale ELSE locale END,
-       updated_at = @at
-     WHERE id = @id`,
-  ).run({
-    id,
-    at,
-    setName: fields.displayName !== undefined ? 1 : 0,
-    displayName: fields.displayName ?? null,
-    setHash: fields.passwordHash !== undefined ? 1 : 0,
-    passwordHash: fields.passwordHash ?? null,
-    setDisabled: fields.disabled !== undefined ? 1 : 0,
-    disabled: fields.disabled === undefined ? null : fields.disabled ? 1 : 0,
-    setFailed: fields.failedAttempts !== undefined ? 1 : 0,
-    failedAttempts: fields.failedAttempts ?? null,
-    setLocked: fields.lockedUntil !== undefined ? 1 : 0,
-    lockedUntil: fields.lockedUntil ?? null,
-    setLocale: fields.locale !== undefined ? 1 : 0,
-    locale: fields.locale ?? null,
-  });
+const USER_COLUMNS = {
+  displayName: 'display_name',
+  passwordHash: 'password_hash',
+  disabled: 'disabled',
+  failedAttempts: 'failed_attempts',
+  lockedUntil: 'locked_until',
+  locale: 'locale',
+} as const;
+
+type UserFields = {
+  displayName?: string;
+  passwordHash?: string;
+  disabled?: boolean;
+  failedAttempts?: number;
+  lockedUntil?: number | null;
+  locale?: string;
+};
+
+/** Updates only the given fields; the SQL is built from the fixed column map, one prepared statement per combination. */
+export function updateUserFields(db: Db, id: string, at: number, fields: UserFields): void {
+  const keys = (Object.keys(USER_COLUMNS) as (keyof UserFields)[]).filter((k) => fields[k] !== undefined);
+  const values = keys.map((k) => (k === 'disabled' ? (fields.disabled ? 1 : 0) : fields[k]));
+  const assignments = keys.map((k) => `${USER_COLUMNS[k]} = ?`).join(', ');
+  prepared(db, `UPDATE users SET ${assignments ? `${assignments}, ` : ''}updated_at = ? WHERE id = ?`).run(...values, at, id);
 }

@@ -44,3 +44,24 @@ describe('group commit', () => {
     expect(answer.ok && JSON.stringify(answer.result)).not.toMatch(/passwordHash|failedAttempts/);
   });
 });
+
+describe('reads kept between writes', () => {
+  it('sees a change another process commits to the same ledger (a CLI next to a running desk)', async () => {
+    await t.call('users.create', { username: 'siti', displayName: 'Siti', roles: ['cs'], password: 'cs-sandi-123' }, admin);
+    const siti = await t.login('siti', 'cs-sandi-123');
+    expect((await t.call('auth.session', {}, siti)).user.roles).toEqual(['cs']);
+    const other = await startTestCore({ dataDir: t.dataDir, setup: false });
+    try {
+      const otherAdmin = await other.login(ADMIN.username, ADMIN.password);
+      await other.call('users.update', { username: 'siti', roles: ['cs', 'kasie'] }, otherAdmin);
+      expect((await t.call('auth.session', {}, siti)).user.roles).toEqual(['cs', 'kasie']);
+      await other.call('users.setDisabled', { username: 'siti', disabled: true }, otherAdmin);
+      expect(await t.core.dispatch({ method: 'auth.session', input: {}, token: siti, transport: 'cli' })).toMatchObject({
+        ok: false,
+        error: { code: 'unauthenticated' },
+      });
+    } finally {
+      await other.core.close();
+    }
+  });
+});

@@ -4,7 +4,8 @@ import type { MethodDef } from '../../../shared/api/contract';
 import { parseInput } from '../../../shared/api/validate';
 import { findUserById } from '../auth/queries';
 import { emitEvent } from '../ledger/emit';
-import type { JournalEvent } from '../ledger/journal';
+import type { ChainHead, JournalEvent } from '../ledger/journal';
+import { cachedRead, invalidateReads } from '../ledger/read-cache';
 import { getBranch } from '../settings/queries';
 import type { Transport } from '../host-protocol';
 import type { Actor, CallContext, CoreServices, Handler, HandlerMap, ProjectorMap, Session, Tx } from './types';
@@ -56,10 +57,10 @@ export function createDispatcher(
   let flushScheduled = false;
 
   function authorize(def: MethodDef, token: string | null, now: number): { actor: Actor | null; session: Session | null } {
-    const branch = getBranch(core.db);
+    const branch = cachedRead(core.db, 'branch', () => getBranch(core.db));
     const idleMs = branch ? branch.idleLockMinutes * 60_000 : FALLBACK_IDLE_MS;
     const session = core.sessions.resolve(token, now, idleMs);
-    const user = session ? findUserById(core.db, session.userId) : null;
+    const user = session ? cachedRead(core.db, `user:${session.userId}`, () => findUserById(core.db, session.userId)) : null;
     if (session && (!user || user.disabled)) core.sessions.end(session.token);
     const live = user && !user.disabled && session ? session : null;
     const actor: Actor | null = live && user ? { userId: user.id, username: user.username, roles: user.roles } : null;
@@ -72,14 +73,22 @@ export function createDispatcher(
     return { actor, session: live };
   }
 
-  function makeTx(ctx: CallContext, emitted: JournalEvent[]): Tx {
+  type Outcome = { value: unknown } | { error: unknown };
+
+  // One savepoint wrapper for every job (better-sqlite3 nests a transaction function as a savepoint).
+  const inSavepoint = core.db.transaction((work: () => Outcome) => work());
+
+  function makeTx(ctx: CallContext, emitted: JournalEvent[], head?: ChainHead): Tx {
     const now = core.clock();
     return {
-      ...ctx,
+      core: ctx.core,
+      actor: ctx.actor,
+      session: ctx.session,
+      transport: ctx.transport,
       db: core.db,
       now,
       emit(type, payload) {
-        const event = emitEvent({ db: core.db, deviceId: core.deviceId, projectors }, ctx.actor, now, type, payload);
+        const event = emitEvent({ db: core.db, deviceId: core.deviceId, projectors }, ctx.actor, now, type, payload, head);
         emitted.push(event);
         return event;
       },
@@ -89,39 +98,58 @@ export function createDispatcher(
     };
   }
 
-  /** Runs one job in a savepoint; returns what to answer once the batch commits. */
-  function runJob(job: WriteJob): { value: unknown } | { error: unknown } {
+  /** Runs one job's handler; a `commitThenFail` keeps its writes and answers with the error. */
+  function runHandler(job: WriteJob, head: ChainHead): Outcome {
     const emitted: JournalEvent[] = [];
     try {
-      return core.db.transaction(() => {
-        try {
-          const value = job.handler.run(makeTx(job.ctx, emitted), job.input as never, job.prepared);
-          if (emitted.length === 0) throw new Error('a mutating method recorded no journal event');
-          return { value };
-        } catch (error) {
-          // Keep the savepoint (the failed attempt is on record) but answer with the error.
-          if (error instanceof CommitThenFail) return { error: error.error };
-          throw error;
-        }
-      })();
+      const value = job.handler.run(makeTx(job.ctx, emitted, head), job.input as never, job.prepared);
+      if (emitted.length === 0) throw new Error('a mutating method recorded no journal event');
+      return { value };
     } catch (error) {
+      if (error instanceof CommitThenFail) return { error: error.error };
+      throw error;
+    }
+  }
+
+  /** Runs one job in a savepoint, so its failure undoes only its own writes. */
+  function runInSavepoint(job: WriteJob, head: ChainHead): Outcome {
+    const headBefore = head.value;
+    try {
+      return inSavepoint(() => runHandler(job, head));
+    } catch (error) {
+      head.value = headBefore;
       return { error };
     }
+  }
+
+  function commit(batch: WriteJob[], run: (job: WriteJob, head: ChainHead) => Outcome): Outcome[] {
+    const head: ChainHead = { value: null };
+    return core.db.transaction(() => batch.map((job) => run(job, head))).immediate();
   }
 
   function flush(): void {
     flushScheduled = false;
     const batch = queue.splice(0);
-    let outcomes: ({ value: unknown } | { error: unknown })[] = [];
+    let outcomes: Outcome[];
     try {
-      core.db
-        .transaction(() => {
-          outcomes = batch.map(runJob);
-        })
-        .immediate();
+      try {
+        // The common case first: every call succeeds, and no savepoint is paid for.
+        outcomes = commit(batch, runHandler);
+      } catch (error) {
+        if (batch.length === 1) {
+          outcomes = [{ error }];
+        } else {
+          // One call failed and the whole batch was rolled back: run it again with a savepoint per
+          // call, so only the failing call's writes are undone. Handlers are deterministic over the
+          // ledger; the only thing a rerun repeats is an in-memory session made by a login.
+          outcomes = commit(batch, runInSavepoint);
+        }
+      }
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;
+    } finally {
+      invalidateReads(core.db);
     }
     onCommitted();
     batch.forEach((job, i) => {

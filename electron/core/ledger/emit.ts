@@ -1,6 +1,7 @@
 import type { EventPayload, EventType } from '../../../shared/events/index';
 import type { ProjectorMap } from '../dispatch/types';
-import { appendEvent, type JournalEvent } from './journal';
+import { appendEvent, type ChainHead, type JournalEvent } from './journal';
+import { invalidateReads } from './read-cache';
 import type { Db } from './sql';
 
 export interface EmitSource {
@@ -20,6 +21,7 @@ export function emitEvent<T extends EventType>(
   at: number,
   type: T,
   payload: EventPayload<T>,
+  head?: ChainHead,
 ): JournalEvent {
   const event = appendEvent(source.db, {
     deviceId: source.deviceId,
@@ -28,8 +30,9 @@ export function emitEvent<T extends EventType>(
     at,
     type,
     payload,
-  });
+  }, head);
   const project = source.projectors[type] as ((db: Db, e: unknown) => void) | undefined;
   project?.(source.db, { type, payload, at, deviceId: source.deviceId, userId: event.userId });
+  invalidateReads(source.db);
   return event;
 }

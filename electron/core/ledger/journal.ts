@@ -39,15 +39,25 @@ interface Head {
 }
 
 /**
+ * The head of this device's chain, held while one write transaction appends many events (a group
+ * commit): the transaction holds the write lock, so nobody else can move it. Whoever rolls back a
+ * savepoint puts back the head it had before.
+ */
+export interface ChainHead {
+  value: Head | null;
+}
+
+/**
  * Appends one event of this device to its chain. Must run inside the caller's write transaction,
  * so the head read here is the head the insert extends (another process, such as the CLI next to a
  * running desk, waits on the write lock instead of forking the chain).
  */
-export function appendEvent(db: Db, event: NewEvent): JournalEvent {
-  const head = prepared<[string], Head>(
-    db,
-    `SELECT device_seq, hash FROM journal WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1`,
-  ).get(event.deviceId);
+export function appendEvent(db: Db, event: NewEvent, held?: ChainHead): JournalEvent {
+  const head =
+    held?.value ??
+    prepared<[string], Head>(db, `SELECT device_seq, hash FROM journal WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1`).get(
+      event.deviceId,
+    );
   const partial = {
     eventId: randomUUID(),
     deviceId: event.deviceId,
@@ -76,6 +86,7 @@ export function appendEvent(db: Db, event: NewEvent): JournalEvent {
     partial.prevHash,
     hash,
   );
+  if (held) held.value = { device_seq: partial.deviceSeq, hash };
   return { ...partial, seq: Number(lastInsertRowid), hash };
 }
 

@@ -64,6 +64,8 @@ export async function openLedger(file: string): Promise<Ledger> {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 5000');
+      // Savepoints (one per call in a group commit) keep their undo pages in memory, not a temp file.
+      db.pragma('temp_store = MEMORY');
     },
   });
   try {

@@ -3,6 +3,7 @@ import { eventSchemas, isEventType } from '../../../shared/events/index';
 import { eventHashText } from '../../../shared/sync/event-hash';
 import type { PulledEvent } from '../../../shared/sync/protocol';
 import type { ProjectorMap } from '../dispatch/types';
+import { invalidateReads } from '../ledger/read-cache';
 import { prepared, type Db } from '../ledger/sql';
 import { updateSyncState } from './state';
 
@@ -60,5 +61,6 @@ export function applyPulled(db: Db, projectors: ProjectorMap, events: PulledEven
     }
     updateSyncState(db, { pullCursor: nextCursor });
   }).immediate();
+  invalidateReads(db);
   return outcome;
 }

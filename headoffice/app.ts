@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { adminPage, adminRoutes } from './admin/routes';
 import type { HeadofficeContext } from './context';
@@ -17,6 +19,8 @@ export interface HeadofficeOptions {
   /** pino logging: true in production, false in tests. */
   logger?: boolean;
   passwordCost?: number;
+  /** A folder of desktop-app updates (electron-builder's latest.yml and installers), served at /updates/. */
+  updatesDir?: string;
 }
 
 /** Builds head office without listening, so tests use `app.inject()` and the CLI `listen()`. */
@@ -44,5 +48,9 @@ export async function buildHeadoffice(options: HeadofficeOptions): Promise<{ app
   await app.register(syncRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(adminPage);
+  if (options.updatesDir && existsSync(options.updatesDir)) {
+    // The desks' updater reads latest.yml here; installers are signed by the release process.
+    await app.register(fastifyStatic, { root: options.updatesDir, prefix: '/updates/', decorateReply: false });
+  }
   return { app, ctx };
 }

@@ -21,13 +21,14 @@ const dbOptions = { db: { type: 'string' } } as const;
 
 export const headofficeCommand: Command = {
   words: ['headoffice'],
-  usage: 'headoffice [--port N] [--host ADDRESS] [--db postgres://…|sqlite:PATH|PATH]   the head-office server (default port 5180)',
-  options: { ...dbOptions, port: { type: 'string' }, host: { type: 'string' } },
+  usage: 'headoffice [--port N] [--host ADDRESS] [--db postgres://…|sqlite:PATH|PATH] [--updates DIR]   the head-office server (default port 5180)',
+  options: { ...dbOptions, port: { type: 'string' }, host: { type: 'string' }, updates: { type: 'string' } },
   async run({ values, io }) {
     const port = values.port === undefined ? HEADOFFICE_PORT : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
     const url = databaseUrl(values, io);
-    const { app, ctx } = await buildHeadoffice({ databaseUrl: url, adminToken: io.env.SERAMBI_HO_ADMIN_TOKEN ?? null, logger: true });
+    const updatesDir = (values.updates as string | undefined) ?? join((values.data as string | undefined) ?? join(defaultDataDir(io.env), 'headoffice'), 'updates');
+    const { app, ctx } = await buildHeadoffice({ databaseUrl: url, adminToken: io.env.SERAMBI_HO_ADMIN_TOKEN ?? null, logger: true, updatesDir });
     if (!ctx.adminTokenHash) {
       const token = await rotateAdminToken(ctx.db);
       ctx.adminTokenHash = sha256(token);

@@ -69,7 +69,8 @@ export async function buildServeApp(options: ServeAppOptions): Promise<FastifyIn
     const token = request.cookies[SESSION_COOKIE] ?? null;
     const answer = await options.core.call(request.params.method, request.body ?? {}, token, 'http');
     if (!answer.ok) {
-      if (answer.error.code === 'unauthenticated' && token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      // Only a session the core no longer knows ends here; a wrong password at login does not.
+      if (answer.error.key === 'errors.unauthenticated' && token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return sendError(reply, answer.error);
     }
     let result = answer.result as Record<string, unknown>;

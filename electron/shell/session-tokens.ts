@@ -30,7 +30,7 @@ export class SessionTokens {
       return outcome;
     }
     if (!outcome.ok) {
-      if (outcome.error.code === 'unauthenticated' && method !== LOGIN) this.tokens.delete(owner);
+      if (outcome.error.key === 'errors.unauthenticated' && method !== LOGIN) this.tokens.delete(owner);
       return outcome;
     }
     if (method === LOGIN) return { ok: true, result: this.takeToken(owner, outcome.result) };

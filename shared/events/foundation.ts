@@ -19,11 +19,17 @@ export const foundationEvents = {
     passwordHash: z.string(),
     locale,
   }),
-  'user.updated': z.object({ id: z.string(), displayName: z.string().optional(), roles: z.array(role).optional() }),
-  'user.disabledSet': z.object({ id: z.string(), disabled: z.boolean() }),
+  // `username` names the account for the audit trail; the id is what the projection follows.
+  'user.updated': z.object({
+    id: z.string(),
+    username: z.string().optional(),
+    displayName: z.string().optional(),
+    roles: z.array(role).optional(),
+  }),
+  'user.disabledSet': z.object({ id: z.string(), username: z.string().optional(), disabled: z.boolean() }),
   /** `by: 'admin'` is a reset, which also lifts a lockout. */
-  'user.passwordSet': z.object({ id: z.string(), passwordHash: z.string(), by: z.enum(['admin', 'self']) }),
-  'user.localeSet': z.object({ id: z.string(), locale }),
+  'user.passwordSet': z.object({ id: z.string(), username: z.string().optional(), passwordHash: z.string(), by: z.enum(['admin', 'self']) }),
+  'user.localeSet': z.object({ id: z.string(), username: z.string().optional(), locale }),
   'auth.loginSucceeded': z.object({ userId: z.string() }),
   /** A wrong password at login or at the lock screen; the fifth in a row locks the account. */
   'auth.loginFailed': z.object({ userId: z.string(), via: z.enum(['login', 'unlock']) }),

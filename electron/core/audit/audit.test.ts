@@ -20,6 +20,13 @@ describe('audit trail', () => {
     expect(created.payload).toMatchObject({ username: 'budi', passwordHash: '***' });
   });
 
+  it('records logins under the account concerned', async () => {
+    await t.login('budi', 'kasie-sandi-1');
+    await rejection(t.login('budi', 'salah'));
+    const { entries } = await t.call('audit.list', { username: 'budi', limit: 10 }, admin);
+    expect(entries.map((e) => e.type)).toEqual(['auth.loginFailed', 'auth.loginSucceeded']);
+  });
+
   it('filters by user, type prefix and text, and pages with before', async () => {
     const byType = await t.call('audit.list', { type: 'user', limit: 100 }, admin);
     expect(byType.entries.every((e) => e.type.startsWith('user.'))).toBe(true);

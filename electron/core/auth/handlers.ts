@@ -17,15 +17,21 @@ function requireUser(ctx: CallContext): UserRecord {
   return user;
 }
 
-/** Records a wrong password and answers with how many tries remain, or that the account is now locked. */
-function failPassword(tx: Tx, user: UserRecord, via: 'login' | 'unlock'): never {
-  tx.emit('auth.loginFailed', { userId: user.id, via });
+/**
+ * Records a wrong password and answers with how many tries remain, or that the account is now
+ * locked. At login there is no session yet (`unauthenticated`); at the lock screen or when
+ * changing a password the session stays, and the wrong field is named (`bad_input`).
+ */
+function failPassword(tx: Tx, user: UserRecord, via: 'login' | 'unlock', field = 'password'): never {
+  tx.emit('auth.loginFailed', { userId: user.id, via }, { userId: user.id, username: user.username });
   const after = afterFailedAttempt(user, tx.now);
   if (isLocked(after, tx.now)) {
     if (tx.session) tx.core.sessions.endAllFor(user.id);
     tx.commitThenFail(new ApiError('account_locked', 'errors.accountLocked', { minutes: minutesLocked(after, tx.now) }));
   }
-  tx.commitThenFail(new ApiError('unauthenticated', 'errors.wrongPassword', { remaining: attemptsRemaining(after) }));
+  const params = { remaining: attemptsRemaining(after) };
+  if (via === 'login') tx.commitThenFail(new ApiError('unauthenticated', 'errors.wrongPassword', params));
+  tx.commitThenFail(new ApiError('bad_input', 'errors.wrongPassword', params, [{ path: field, key: 'errors.wrongPassword', params }]));
 }
 
 export const authHandlers: HandlerMap<
@@ -50,7 +56,8 @@ export const authHandlers: HandlerMap<
       }
       if (!valid) failPassword(tx, user, 'login');
       if (user.disabled) throw new ApiError('forbidden', 'errors.userDisabled');
-      tx.emit('auth.loginSucceeded', { userId: user.id });
+      // Logins are on record under the account concerned, so the audit trail finds them by user.
+      tx.emit('auth.loginSucceeded', { userId: user.id }, { userId: user.id, username: user.username });
       const session = tx.core.sessions.create(user.id, tx.now);
       return { ...sessionView(tx, findUserById(tx.db, user.id)!, false), token: session.token };
     },
@@ -92,8 +99,8 @@ export const authHandlers: HandlerMap<
     },
     run: (tx, _input, { valid, passwordHash }) => {
       const user = requireUser(tx);
-      if (!valid) failPassword(tx, user, 'unlock');
-      tx.emit('user.passwordSet', { id: user.id, passwordHash, by: 'self' });
+      if (!valid) failPassword(tx, user, 'unlock', 'current');
+      tx.emit('user.passwordSet', { id: user.id, username: user.username, passwordHash, by: 'self' });
       return { ok: true };
     },
   },
@@ -101,7 +108,7 @@ export const authHandlers: HandlerMap<
     run: (tx, input) => {
       // The dispatcher has just checked this session's user: no need to read it again.
       if (!tx.actor) throw new ApiError('unauthenticated', 'errors.unauthenticated');
-      tx.emit('user.localeSet', { id: tx.actor.userId, locale: input.locale });
+      tx.emit('user.localeSet', { id: tx.actor.userId, username: tx.actor.username, locale: input.locale });
       return { ok: true };
     },
   },

@@ -46,6 +46,7 @@ export const userHandlers: HandlerMap<
       if (input.roles) keepsAnAdmin(tx, user, { roles: input.roles });
       tx.emit('user.updated', {
         id: user.id,
+        username: user.username,
         ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
         ...(input.roles ? { roles: [...new Set(input.roles)] } : {}),
       });
@@ -57,7 +58,7 @@ export const userHandlers: HandlerMap<
       const user = existingUser(tx, input.username);
       if (input.disabled && tx.actor?.userId === user.id) throw new ApiError('conflict', 'errors.cannotDisableSelf');
       keepsAnAdmin(tx, user, { disabled: input.disabled });
-      tx.emit('user.disabledSet', { id: user.id, disabled: input.disabled });
+      tx.emit('user.disabledSet', { id: user.id, username: user.username, disabled: input.disabled });
       if (input.disabled) tx.core.sessions.endAllFor(user.id);
       return toUserView(findUserById(tx.db, user.id)!);
     },
@@ -66,7 +67,7 @@ export const userHandlers: HandlerMap<
     prepare: async (input, ctx) => ({ passwordHash: await ctx.core.passwords.hash(input.password) }),
     run: (tx, input, { passwordHash }) => {
       const user = existingUser(tx, input.username);
-      tx.emit('user.passwordSet', { id: user.id, passwordHash, by: 'admin' });
+      tx.emit('user.passwordSet', { id: user.id, username: user.username, passwordHash, by: 'admin' });
       tx.core.sessions.endAllFor(user.id);
       return toUserView(findUserById(tx.db, user.id)!);
     },

@@ -87,8 +87,8 @@ export function createDispatcher(
       transport: ctx.transport,
       db: core.db,
       now,
-      emit(type, payload) {
-        const event = emitEvent({ db: core.db, deviceId: core.deviceId, projectors }, ctx.actor, now, type, payload, head);
+      emit(type, payload, onBehalfOf) {
+        const event = emitEvent({ db: core.db, deviceId: core.deviceId, projectors }, ctx.actor ?? onBehalfOf ?? null, now, type, payload, head);
         emitted.push(event);
         return event;
       },

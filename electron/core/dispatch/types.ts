@@ -46,8 +46,11 @@ export interface CallContext {
 export interface Tx extends CallContext {
   db: Db;
   now: number;
-  /** Appends the event to the journal and applies it to the tables, in this transaction. */
-  emit<T extends EventType>(type: T, payload: EventPayload<T>): JournalEvent;
+  /**
+   * Appends the event to the journal and applies it to the tables, in this transaction. The
+   * event is the caller's, or `onBehalfOf`'s where there is no session yet (a login).
+   */
+  emit<T extends EventType>(type: T, payload: EventPayload<T>, onBehalfOf?: { userId: string; username: string }): JournalEvent;
   /** Keeps what was emitted (e.g. a failed-login count) yet answers the caller with `error`. */
   commitThenFail(error: ApiError): never;
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { entryDetails, entryLabelKey } from './auditLabels';
+
+const t = (key: string, params?: Record<string, unknown>) => (params ? `${key}${JSON.stringify(params)}` : key);
+const known = new Set(['audit.fields.code', 'audit.fields.displayName', 'audit.fields.note']);
+const words = { t, te: (key: string) => known.has(key), userName: (id: string) => (id === 'u1' ? 'siti' : id) };
+
+describe('audit labels', () => {
+  it('reads disabling and enabling, reset and change apart', () => {
+    expect(entryLabelKey({ type: 'user.disabledSet', payload: { id: 'u1', disabled: true } })).toBe('audit.types.userDisabled');
+    expect(entryLabelKey({ type: 'user.disabledSet', payload: { id: 'u1', disabled: false } })).toBe('audit.types.userEnabled');
+    expect(entryLabelKey({ type: 'user.passwordSet', payload: { id: 'u1', by: 'admin' } })).toBe('audit.types.passwordReset');
+    expect(entryLabelKey({ type: 'user.passwordSet', payload: { id: 'u1', by: 'self' } })).toBe('audit.types.passwordChanged');
+    expect(entryLabelKey({ type: 'otp.sent', payload: {} })).toBeNull();
+  });
+
+  it('names users instead of ids and hides secrets', () => {
+    expect(entryDetails({ type: 'user.passwordSet', payload: { id: 'u1', passwordHash: '***', by: 'admin' } }, words)).toEqual([
+      { label: 'audit.fields.user', value: 'siti' },
+    ]);
+    expect(
+      entryDetails({ type: 'user.created', payload: { id: 'u1', username: 'siti', displayName: 'Siti', roles: ['cs', 'kasie'], locale: 'id' } }, words),
+    ).toEqual([
+      { label: 'audit.fields.user', value: 'siti' },
+      { label: 'audit.fields.displayName', value: 'Siti' },
+      { label: 'audit.fields.roles', value: 'roles.cs, roles.kasie' },
+      { label: 'audit.fields.locale', value: 'locale.id' },
+    ]);
+  });
+
+  it('keeps fields it does not know, as they are', () => {
+    expect(entryDetails({ type: 'x.y', payload: { amount: 50009, note: 'ok' } }, words)).toEqual([
+      { label: 'amount', value: '50009' },
+      { label: 'audit.fields.note', value: 'ok' },
+    ]);
+  });
+
+  it('names the refused event by its label', () => {
+    expect(entryDetails({ type: 'sync.rejected', payload: { type: 'user.created', reason: 'schema' } }, words)).toEqual([
+      { label: 'audit.fields.type', value: 'audit.types.userCreated' },
+      { label: 'audit.fields.reason', value: 'schema' },
+    ]);
+  });
+});

@@ -1,0 +1,49 @@
+import { AUDIT_READERS, ROLES, type Role } from '../../shared/domain/roles';
+
+// Which desk each role may open. The menu and the route guards both read this table; the core
+// checks the same roles on every call, so hiding a desk is a courtesy, not the protection.
+export type DeskId = 'home' | 'otp' | 'complaints' | 'payments' | 'invoices' | 'audit' | 'users' | 'settings';
+
+export interface Desk {
+  id: DeskId;
+  roles: readonly Role[];
+  /** Desks still to come are listed for the record but never shown: no placeholder pages. */
+  built: boolean;
+  /** The route path when built. */
+  path: string;
+  /** i18n key of the menu label. */
+  label: `shell.menu.${DeskId}`;
+}
+
+export const DESKS: readonly Desk[] = [
+  { id: 'home', roles: ROLES, built: true, path: '/', label: 'shell.menu.home' },
+  { id: 'otp', roles: ['cs', 'ao', 'kasie', 'kacab'], built: false, path: '/otp', label: 'shell.menu.otp' },
+  { id: 'complaints', roles: ['cs', 'cs-manager', 'kasie', 'kacab'], built: false, path: '/complaints', label: 'shell.menu.complaints' },
+  { id: 'payments', roles: ['teller', 'back-office', 'kacab'], built: false, path: '/payments', label: 'shell.menu.payments' },
+  { id: 'invoices', roles: ['back-office', 'kacab'], built: false, path: '/invoices', label: 'shell.menu.invoices' },
+  { id: 'audit', roles: AUDIT_READERS, built: true, path: '/audit', label: 'shell.menu.audit' },
+  { id: 'users', roles: ['admin'], built: true, path: '/users', label: 'shell.menu.users' },
+  // Everyone sets their language and password here; the branch part is editable by admin only.
+  { id: 'settings', roles: ROLES, built: true, path: '/settings', label: 'shell.menu.settings' },
+];
+
+export function findDesk(id: DeskId): Desk {
+  const desk = DESKS.find((d) => d.id === id);
+  if (!desk) throw new Error(`unknown desk ${id}`);
+  return desk;
+}
+
+export function canOpen(roles: readonly Role[], id: DeskId): boolean {
+  const desk = findDesk(id);
+  return desk.built && desk.roles.some((role) => roles.includes(role));
+}
+
+/** The side menu: built desks the user may open, in table order. */
+export function menuFor(roles: readonly Role[]): Desk[] {
+  return DESKS.filter((desk) => canOpen(roles, desk.id));
+}
+
+/** The desks a role works at, besides home and settings, for the home page's cards. */
+export function desksOfRole(role: Role): Desk[] {
+  return DESKS.filter((desk) => desk.built && desk.id !== 'home' && desk.id !== 'settings' && desk.roles.includes(role));
+}

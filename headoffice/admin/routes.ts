@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { branchCode, displayName, newPassword, roles, username } from '../../shared/api/schemas';
+import { branchCode, displayName, idleLockMinutes, newPassword, roles, timeZone, username } from '../../shared/api/schemas';
 import { hashPassword } from '../auth/passwords';
 import type { HeadofficeContext } from '../context';
 import { sameDigest, sha256 } from '../crypto';
@@ -20,7 +20,9 @@ const deviceStatus = z.object({
 });
 const createUser = z.object({ username, displayName, roles, password: newPassword, branch: branchCode.nullable().default(null) });
 
-/** Head office IT's API: devices, enrollment codes, revocation, users for the branches. */
+const branchSettings = z.object({ name: displayName.optional(), timeZone: timeZone.optional(), idleLockMinutes: idleLockMinutes.optional() });
+
+/** Head office IT's API: devices, enrollment codes, revocation, users and settings for the branches. */
 export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: HeadofficeContext }): Promise<void> {
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
@@ -41,6 +43,17 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: Headoffi
     '/admin/api/devices/:id/revoke',
     { schema: { params: z.object({ id: z.string().uuid() }), response: { 200: z.object({ revoked: z.boolean() }) } } },
     async (request) => ({ revoked: await revokeDevice(ctx.db, request.params.id, ctx.clock()) }),
+  );
+
+  // Branch settings decided at head office reach the branch's desks by pull, like any event.
+  app.post<{ Params: { code: string }; Body: z.infer<typeof branchSettings> }>(
+    '/admin/api/branches/:code/settings',
+    { schema: { params: z.object({ code: branchCode }), body: branchSettings, response: { 200: z.object({ eventId: z.string() }) } } },
+    async (request, reply) => {
+      const result = await appendHeadofficeEvent(ctx.db, request.params.code, { type: 'branch.updated', payload: request.body, username: null }, ctx.clock());
+      if (!result.ok) return reply.code(409).send({ error: { code: result.verdict.reason } });
+      return { eventId: result.eventId };
+    },
   );
 
   app.post<{ Body: z.infer<typeof createUser> }>(

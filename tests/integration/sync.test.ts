@@ -47,6 +47,16 @@ describe('sync between desks through head office', () => {
     });
     expect(created.statusCode).toBe(200);
 
+    const settings = await ho.app.inject({
+      method: 'POST',
+      url: '/admin/api/branches/JKT01/settings',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      payload: { name: 'KCP Jakarta Sudirman', idleLockMinutes: 5 },
+    });
+    expect(settings.statusCode).toBe(200);
+    await first.call('sync.now', {}, admin);
+    expect(await first.call('settings.branch', {}, admin)).toMatchObject({ name: 'KCP Jakarta Sudirman', idleLockMinutes: 5 });
+
     const second = await desk(false);
     expect((await second.call('setup.status', {})).initialized).toBe(false);
     await enroll(second);

@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ApiErrorBody, ErrorCode } from '../../shared/api/errors';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { CoreClient } from '../core/client';
 
 export const SESSION_COOKIE = 'serambi_session';
@@ -20,18 +21,6 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** The same policy the desktop window gets: only the app's own scripts, styles and API. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 export interface ServeAppOptions {
   core: CoreClient;

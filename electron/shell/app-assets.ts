@@ -1,28 +1,10 @@
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { isAppLocation } from './origin';
 
 // How an `app://serambi/…` request maps to a file of the built renderer, and the headers every
 // answer carries. Plain Node, unit-tested; app-protocol.ts does the I/O.
 
-/**
- * The Content-Security-Policy of every page the app serves. Scripts only from the app itself, no
- * inline script, no eval; no network access beyond the app origin (the core is reached through
- * IPC, not fetch). style-src has no 'unsafe-inline': Element Plus ships a static stylesheet and
- * Vue sets dynamic styles through the CSSOM, which CSP does not govern; a component that writes a
- * `style` attribute or a <style> element shows up as a CSP violation in the console, and the fix
- * belongs in that component, not here.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

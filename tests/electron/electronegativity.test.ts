@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../electron/build';
-import { CONTENT_SECURITY_POLICY } from '../../electron/shell/app-assets';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { originalLine, type OriginalLine, type SourceMapV3 } from './support/source-map';
 
 // Electronegativity (Doyensec's Electron security scanner, run offline) over the built window

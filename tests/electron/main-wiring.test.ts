@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildElectron } from '../../electron/build';
-import { CONTENT_SECURITY_POLICY } from '../../electron/shell/app-assets';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import {
   FakeBrowserWindow,
   FakeUpdater,

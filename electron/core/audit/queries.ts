@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../shared/api/methods/audit';
 import { SECRET_PAYLOAD_FIELDS } from '../../../shared/events/index';
+import type { JournalRow } from '../ledger/journal';
 import { prepared, type Db } from '../ledger/sql';
 
 export interface AuditFilter {
@@ -12,17 +13,7 @@ export interface AuditFilter {
   limit: number;
 }
 
-interface Row {
-  seq: number;
-  event_id: string;
-  device_id: string;
-  device_seq: number;
-  user_id: string | null;
-  username: string | null;
-  at: number;
-  type: string;
-  payload: string;
-}
+type Row = Omit<JournalRow, 'prev_hash' | 'hash'>;
 
 function maskSecrets(payload: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -90,7 +90,7 @@ export function appendEvent(db: Db, event: NewEvent, held?: ChainHead): JournalE
   return { ...partial, seq: Number(lastInsertRowid), hash };
 }
 
-interface JournalRow {
+export interface JournalRow {
   seq: number;
   event_id: string;
   device_id: string;

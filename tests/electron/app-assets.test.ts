@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  CONTENT_SECURITY_POLICY,
-  appResponseHeaders,
-  contentTypeFor,
-  resolveAppAsset,
-} from '../../electron/shell/app-assets';
+import { appResponseHeaders, contentTypeFor, resolveAppAsset } from '../../electron/shell/app-assets';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 const root = path.resolve('/srv/serambi/dist/renderer');
 const index = path.join(root, 'index.html');

@@ -7,6 +7,7 @@ import { sha256 } from './crypto';
 import { storedAdminTokenHash } from './admin/token';
 import { openHoDatabase, parseDatabaseUrl } from './db/database';
 import { ensureEpoch, SyncFailure } from './devices/devices';
+import { startOtp, type OtpOptions } from './otp/capability';
 import { sendSyncFailure, syncRoutes } from './sync/routes';
 import { useZodSchemas } from './zod-schemas';
 
@@ -21,6 +22,8 @@ export interface HeadofficeOptions {
   passwordCost?: number;
   /** A folder of desktop-app updates (electron-builder's latest.yml and installers), served at /updates/. */
   updatesDir?: string;
+  /** OTP consent: message provider, public address of the customer page, sender loop (otp/capability.ts). */
+  otp?: OtpOptions;
 }
 
 /** Builds head office without listening, so tests use `app.inject()` and the CLI `listen()`. */
@@ -45,6 +48,7 @@ export async function buildHeadoffice(options: HeadofficeOptions): Promise<{ app
   });
   app.addHook('onClose', () => db.close());
   app.get('/health', async () => ({ ok: true, epoch: ctx.epoch }));
+  await startOtp(app, ctx, options.otp);
   await app.register(syncRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(adminPage);

@@ -3,6 +3,8 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { authProjectors } from './auth/projectors';
 import { userHandlers } from './auth/users-handlers';
+import { otpHandlers } from './otp/handlers';
+import { otpProjectors } from './otp/projectors';
 import { settingsHandlers } from './settings/handlers';
 import { settingsProjectors } from './settings/projectors';
 import { syncHandlers } from './sync/handlers';
@@ -16,10 +18,12 @@ export const handlers: HandlerMap = {
   ...userHandlers,
   ...auditHandlers,
   ...syncHandlers,
+  ...otpHandlers,
 };
 
 export const projectors: ProjectorMap = {
   ...settingsProjectors,
   ...authProjectors,
   ...syncProjectors,
+  ...otpProjectors,
 };

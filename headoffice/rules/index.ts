@@ -1,6 +1,7 @@
 import { eventSchemas, isEventType, type EventPayload, type EventType } from '../../shared/events/index';
 import type { RejectionReason } from '../../shared/sync/protocol';
 import type { Sql } from '../db/database';
+import { otpEffects, otpRules } from '../otp/events';
 
 export interface IncomingEvent {
   eventId: string;
@@ -30,6 +31,7 @@ const rules: { [T in EventType]?: Rule<T> } = {
     );
     return clash.length > 0 ? { ok: false, reason: 'conflict', detail: 'sync.rejected.usernameTaken' } : { ok: true };
   },
+  ...otpRules,
 };
 
 const effects: { [T in EventType]?: Effect<T> } = {
@@ -41,6 +43,7 @@ const effects: { [T in EventType]?: Effect<T> } = {
       event.at,
     ]);
   },
+  ...otpEffects,
 };
 
 /** Schema first, then the type's rule. Never throws for a bad event: it says why it is refused. */

@@ -4,6 +4,7 @@ import { authMethods } from './methods/auth';
 import { settingsMethods } from './methods/settings';
 import { setupMethods } from './methods/setup';
 import { syncMethods } from './methods/sync';
+import { otpMethods } from './methods/otp';
 import { userMethods } from './methods/users';
 
 // The whole contract: every capability declares its methods in methods/<capability>.ts and is
@@ -15,6 +16,7 @@ export const methods = {
   ...auditMethods,
   ...settingsMethods,
   ...syncMethods,
+  ...otpMethods,
 };
 
 export type Methods = typeof methods;

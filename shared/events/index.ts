@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { foundationEvents } from './foundation';
 import { syncEvents } from './sync';
+import { otpEvents } from './otp';
 
 export const eventSchemas = {
   ...foundationEvents,
   ...syncEvents,
+  ...otpEvents,
 };
 
 export type EventType = keyof typeof eventSchemas;

@@ -1,4 +1,5 @@
 import { updateUserFields } from '../auth/queries';
+import { otpCompensators } from '../otp/compensators';
 import type { ProjectorMap } from '../dispatch/types';
 import { prepared, type Db } from '../ledger/sql';
 
@@ -13,6 +14,7 @@ const compensators: Record<string, (db: Db, payload: Record<string, unknown>, at
     updateUserFields(db, id, at, { disabled: true });
     prepared(db, `UPDATE users SET username = ? WHERE id = ?`).run(`${String(payload.username)}~${id.slice(0, 6)}`, id);
   },
+  ...otpCompensators,
 };
 
 export const syncProjectors: ProjectorMap = {

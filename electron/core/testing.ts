@@ -19,7 +19,7 @@ export interface TestCore {
 
 export const ADMIN = { username: 'admin', password: 'rahasia-admin-1' };
 
-export async function startTestCore(options: { dataDir?: string; setup?: boolean } = {}): Promise<TestCore> {
+export async function startTestCore(options: { dataDir?: string; setup?: boolean; fetch?: typeof fetch } = {}): Promise<TestCore> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'serambi-test-'));
   const clock = {
     now: Date.UTC(2026, 10, 21, 3, 0, 0),
@@ -27,7 +27,7 @@ export async function startTestCore(options: { dataDir?: string; setup?: boolean
       clock.now += ms;
     },
   };
-  const core = await createCore({ dataDir, clock: () => clock.now, passwordCost: 10, log: () => {} });
+  const core = await createCore({ dataDir, clock: () => clock.now, passwordCost: 10, log: () => {}, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const call = async <M extends MethodName>(method: M, input: MethodInput<M>, token: string | null = null) => {
     const answer = await core.dispatch({ method, input, token, transport: 'cli' });
     if (!answer.ok) throw ApiError.from(answer.error);

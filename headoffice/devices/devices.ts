@@ -23,6 +23,7 @@ export interface DeviceRow {
   revoked_at: number | null;
   high_water_mark: number;
   last_hash: string;
+  last_seen_at: number | null;
 }
 
 export async function ensureBranch(sql: Sql, code: string, now: number): Promise<void> {
@@ -45,35 +46,49 @@ export async function createEnrollCode(db: HoDatabase, branchCode: string, now: 
   return code;
 }
 
-/** Spends a code: the desk gets its secret once; head office keeps its hash. */
+/**
+ * Spends a code: the desk gets its secret once; head office keeps its hash. The answer can be lost
+ * after head office committed (the line drops, the desk is killed), so the same desk asking again
+ * with the same code gets a fresh secret, for as long as its first secret was never used.
+ */
 export async function enrollDevice(
   db: HoDatabase,
   request: { code: string; deviceId: string; branchCode: string | null },
   now: number,
 ): Promise<{ deviceSecret: string; branchCode: string }> {
+  const codeHash = sha256(normalizeEnrollCode(request.code));
   return db.write(async (sql) => {
-    const [code] = await sql<{ branch_code: string; expires_at: number; used_at: number | null }>(
-      `SELECT branch_code, expires_at, used_at FROM enroll_codes WHERE code_hash = ?`,
-      [sha256(normalizeEnrollCode(request.code))],
+    const [code] = await sql<{ branch_code: string; expires_at: number; used_at: number | null; used_by: string | null }>(
+      `SELECT branch_code, expires_at, used_at, used_by FROM enroll_codes WHERE code_hash = ?`,
+      [codeHash],
     );
-    if (!code || code.used_at !== null || Number(code.expires_at) < now) throw new SyncFailure('invalid_code', 400);
+    if (!code || Number(code.expires_at) < now) throw new SyncFailure('invalid_code', 400);
     if (request.branchCode !== null && request.branchCode !== code.branch_code) {
       throw new SyncFailure('branch_mismatch', 409, { branchCode: code.branch_code });
     }
+    const deviceSecret = randomToken();
+    if (code.used_at !== null) {
+      if (code.used_by !== request.deviceId) throw new SyncFailure('invalid_code', 400);
+      const renewed = await sql(
+        `UPDATE devices SET secret_hash = ? WHERE id = ? AND kind = 'desk' AND last_seen_at IS NULL AND revoked_at IS NULL RETURNING id`,
+        [sha256(deviceSecret), request.deviceId],
+      );
+      if (renewed.length === 0) throw new SyncFailure('invalid_code', 400);
+      return { deviceSecret, branchCode: code.branch_code };
+    }
     const existing = await sql(`SELECT id FROM devices WHERE id = ?`, [request.deviceId]);
     if (existing.length > 0) throw new SyncFailure('already_enrolled', 409);
-    const deviceSecret = randomToken();
     await sql(
       `INSERT INTO devices (id, branch_code, kind, secret_hash, enrolled_at, high_water_mark, last_hash) VALUES (?, ?, 'desk', ?, ?, 0, ?)`,
       [request.deviceId, code.branch_code, sha256(deviceSecret), now, GENESIS_HASH],
     );
-    await sql(`UPDATE enroll_codes SET used_at = ?, used_by = ? WHERE code_hash = ?`, [now, request.deviceId, sha256(normalizeEnrollCode(request.code))]);
+    await sql(`UPDATE enroll_codes SET used_at = ?, used_by = ? WHERE code_hash = ?`, [now, request.deviceId, codeHash]);
     return { deviceSecret, branchCode: code.branch_code };
   });
 }
 
 /** Checks `Bearer <deviceId>.<secret>` in constant time; a revoked device is told so. */
-export async function authenticateDevice(db: HoDatabase, authorization: string | undefined): Promise<DeviceRow> {
+export async function authenticateDevice(db: HoDatabase, authorization: string | undefined, now: number): Promise<DeviceRow> {
   const match = /^Bearer ([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,})$/.exec(authorization ?? '');
   if (!match) throw new SyncFailure('unauthorized', 401);
   const [device] = await db.read<DeviceRow>(`SELECT * FROM devices WHERE id = ? AND kind = 'desk'`, [match[1]]);
@@ -81,6 +96,10 @@ export async function authenticateDevice(db: HoDatabase, authorization: string |
   const ok = sameDigest(device?.secret_hash ?? sha256('unknown-device'), sha256(match[2]!));
   if (!device || !ok) throw new SyncFailure('unauthorized', 401);
   if (device.revoked_at !== null) throw new SyncFailure('device_revoked', 401);
+  // The first authenticated request closes the window in which a lost enrollment answer may be asked again.
+  if (device.last_seen_at === null) {
+    await db.write((sql) => sql(`UPDATE devices SET last_seen_at = ? WHERE id = ? AND last_seen_at IS NULL`, [now, device.id]));
+  }
   return { ...device, high_water_mark: Number(device.high_water_mark) };
 }
 
@@ -142,7 +161,7 @@ export async function headofficeChain(sql: Sql, scope: string | null, now: numbe
     now,
     GENESIS_HASH,
   ]);
-  return { id, branch_code: scope, kind: 'headoffice', secret_hash: null, revoked_at: null, high_water_mark: 0, last_hash: GENESIS_HASH };
+  return { id, branch_code: scope, kind: 'headoffice', secret_hash: null, revoked_at: null, high_water_mark: 0, last_hash: GENESIS_HASH, last_seen_at: null };
 }
 
 export async function ensureEpoch(db: HoDatabase): Promise<string> {

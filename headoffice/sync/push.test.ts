@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEnrollCode } from '../devices/devices';
 import { DIALECTS, eventChain, startTestHeadoffice } from '../testing';
 
 const user = (name: string) => ({ id: randomUUID(), username: name, displayName: name, roles: ['cs'], passwordHash: 'scrypt$x', locale: 'id' });
@@ -87,6 +88,33 @@ describe.each(DIALECTS)('push and pull on %s', (dialect) => {
     const response = await push([chain.next('user.localeSet', { id: 'x', locale: 'en' })], desk.auth, randomUUID());
     expect(response.statusCode).toBe(409);
     expect(response.json().error).toMatchObject({ code: 'epoch_mismatch', epoch: desk.epoch });
+  });
+
+  it('says epoch_mismatch before checking a secret it may no longer know (a reset head office)', async () => {
+    const response = await ho.app.inject({
+      method: 'POST',
+      url: '/sync/pull',
+      headers: { authorization: `Bearer ${randomUUID()}.${'x'.repeat(43)}` },
+      payload: { epoch: randomUUID(), cursor: 0 },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({ code: 'epoch_mismatch', epoch: desk.epoch });
+  });
+
+  it('gives a fresh secret to the same desk asking again with its spent code, until the desk has been seen', async () => {
+    const code = await createEnrollCode(ho.ctx.db, 'JKT01', Date.now());
+    const deviceId = randomUUID();
+    const enroll = (id: string) => ho.app.inject({ method: 'POST', url: '/sync/enroll', payload: { code, deviceId: id, branchCode: null } });
+    const first = (await enroll(deviceId)).json();
+    const second = await enroll(deviceId);
+    expect(second.statusCode).toBe(200);
+    expect(second.json().deviceSecret).not.toBe(first.deviceSecret);
+    // Only the newest secret works; another device cannot spend the code.
+    expect((await pull(`Bearer ${deviceId}.${first.deviceSecret}`)).statusCode).toBe(401);
+    expect((await enroll(randomUUID())).json()).toEqual({ error: { code: 'invalid_code' } });
+    expect((await pull(`Bearer ${deviceId}.${second.json().deviceSecret}`)).statusCode).toBe(200);
+    // Once the desk has spoken with its secret, the code cannot hand out another.
+    expect((await enroll(deviceId)).json()).toEqual({ error: { code: 'invalid_code' } });
   });
 
   it('rejects a user name already taken in the branch, as a conflict', async () => {

@@ -23,11 +23,14 @@ const errorBody = z.object({ error: z.object({ code: z.string() }).passthrough()
 
 /** The branch-facing sync API: enroll once, then push and pull with the device's secret. */
 export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: HeadofficeContext }): Promise<void> {
-  const requireDevice = async (request: FastifyRequest) => {
-    request.device = await authenticateDevice(ctx.db, request.headers.authorization);
-  };
+  // The epoch is checked before the device: a head office restored or reset no longer knows the
+  // desk's secret, and the desk must hear `epoch_mismatch` (halt, reseed) rather than `unauthorized`.
   const checkEpoch = (epoch: string) => {
     if (epoch !== ctx.epoch) throw new SyncFailure('epoch_mismatch', 409, { epoch: ctx.epoch });
+  };
+  const requireDevice = async (request: FastifyRequest<{ Body: { epoch: string } }>) => {
+    checkEpoch(request.body.epoch);
+    request.device = await authenticateDevice(ctx.db, request.headers.authorization, ctx.clock());
   };
   const responses = (ok: z.ZodType) => ({ 200: ok, 400: errorBody, 401: errorBody, 409: errorBody });
 
@@ -40,17 +43,13 @@ export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: Headoffic
   app.post<{ Body: z.infer<typeof pushRequest> }>(
     '/sync/push',
     { schema: { body: pushRequest, response: responses(pushResponse) }, preHandler: requireDevice, bodyLimit: 64 * 1024 * 1024 },
-    async (request) => {
-      checkEpoch(request.body.epoch);
-      return { epoch: ctx.epoch, ...(await applyPush(ctx.db, request.device!, request.body.events, ctx.clock())) };
-    },
+    async (request) => ({ epoch: ctx.epoch, ...(await applyPush(ctx.db, request.device!, request.body.events, ctx.clock())) }),
   );
 
   app.post<{ Body: z.infer<typeof pullRequest> }>(
     '/sync/pull',
     { schema: { body: pullRequest, response: responses(pullResponse) }, preHandler: requireDevice },
     async (request) => {
-      checkEpoch(request.body.epoch);
       await ctx.db.write((sql) => sql(`UPDATE devices SET last_seen_at = ? WHERE id = ?`, [ctx.clock(), request.device!.id]));
       return { epoch: ctx.epoch, ...(await pullEvents(ctx.db, request.device!, request.body.cursor, request.body.limit)) };
     },

@@ -15,6 +15,8 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   mutates: boolean;
   /** Allowed while the desk is locked for idleness (unlock, logout, who-am-i). */
   whileLocked?: boolean;
+  /** Called by the desk on its own (status polls): not the person's activity, so the idle lock still comes. */
+  background?: boolean;
 }
 
 export function defineMethods<const T extends Record<string, MethodDef>>(methods: T): T {

@@ -20,8 +20,8 @@ afterEach(async () => {
   await ho.close();
 });
 
-async function desk(setup: boolean): Promise<TestCore> {
-  const d = await startTestCore({ setup, dataDir: mkdtempSync(join(tmpdir(), 'serambi-desk-')) });
+async function desk(setup: boolean, fetch?: typeof globalThis.fetch): Promise<TestCore> {
+  const d = await startTestCore({ setup, dataDir: mkdtempSync(join(tmpdir(), 'serambi-desk-')), ...(fetch ? { fetch } : {}) });
   desks.push(d);
   return d;
 }
@@ -144,6 +144,29 @@ describe('sync between desks through head office', () => {
     const [atHeadoffice] = await ho.ctx.db.read<{ n: number }>(`SELECT count(*) AS n FROM events WHERE device_id = ?`, [first.core.deviceId]);
     const atDesk = first.core.db.prepare(`SELECT count(*) AS n FROM journal WHERE device_id = ?`).get(first.core.deviceId) as { n: number };
     expect(Number(atHeadoffice!.n)).toBe(atDesk.n);
+  });
+
+  it('pulls in a round even while the desk keeps writing during its push', async () => {
+    let duringPush: (() => Promise<unknown>) | null = null;
+    const first = await desk(true, async (input, init) => {
+      if (String(input).endsWith('/sync/push')) await duringPush?.();
+      return fetch(input, init);
+    });
+    const admin = await first.login(ADMIN.username, ADMIN.password);
+    await enroll(first, admin);
+    await ho.app.inject({
+      method: 'POST',
+      url: '/admin/api/users',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      payload: { username: 'pusat', displayName: 'Petugas Pusat', roles: ['kasie'], password: 'pusat-sandi-1', branch: 'JKT01' },
+    });
+    // Every push meets one more local change: a round that chased them would never reach its pull.
+    let made = 0;
+    duringPush = () => first.call('users.create', { username: `cs${++made}`, displayName: 'CS', roles: ['cs'], password: 'cs-sandi-123' }, admin);
+    const round = await first.call('sync.now', {}, admin);
+    expect(round.pulled).toBeGreaterThan(0);
+    expect(round.pending).toBeGreaterThan(0);
+    expect((await first.call('users.list', {}, admin)).users.map((u) => u.username)).toContain('pusat');
   });
 
   it('says plainly when head office revoked this desk', async () => {

@@ -78,6 +78,15 @@ describe('idle lock', () => {
     }
   });
 
+  it('does not count the desk polling its sync status as activity', async () => {
+    const siti = await t.login('siti', 'cs-sandi-123');
+    for (let i = 0; i < 2; i++) {
+      t.clock.advance(6 * 60_000);
+      await t.call('sync.status', {}, siti);
+    }
+    expect((await t.call('auth.session', {}, siti)).locked).toBe(true);
+  });
+
   it('follows the idle time an admin sets', async () => {
     await t.call('settings.updateBranch', { idleLockMinutes: 1 }, admin);
     const siti = await t.login('siti', 'cs-sandi-123');

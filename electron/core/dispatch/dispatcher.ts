@@ -181,7 +181,7 @@ export function createDispatcher(
     const result = def.mutates
       ? await enqueueWrite({ ctx, handler, input, prepared })
       : handler.run(makeTx(ctx, []), input as never, prepared);
-    if (session && !session.locked) core.sessions.touch(session, core.clock());
+    if (session && !session.locked && !def.background) core.sessions.touch(session, core.clock());
     // Parsing the output strips any field the contract does not declare, so nothing leaks.
     return def.output.parse(result);
   }

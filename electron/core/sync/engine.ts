@@ -104,12 +104,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const total = pending(state);
     let pushed = 0;
     progress = { phase: 'push', done: 0, total };
+    // Only what was waiting when the round began: a desk that keeps writing still gets its pull.
+    const upto = state.pushedUpto + total;
     for (;;) {
       const current = getSyncState(db)!;
-      const rows = prepared<[string, number, number], JournalRow>(
+      const rows = prepared<[string, number, number, number], JournalRow>(
         db,
-        `SELECT * FROM journal WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?`,
-      ).all(deviceId, current.pushedUpto, batchSize);
+        `SELECT * FROM journal WHERE device_id = ? AND device_seq > ? AND device_seq <= ? ORDER BY device_seq LIMIT ?`,
+      ).all(deviceId, current.pushedUpto, upto, batchSize);
       if (rows.length === 0) return pushed;
       const answer = await api.push(current.epoch, rows.map(toWire));
       if (answer.highWaterMark < current.pushedUpto) throw new Halt(HALTS.restored);

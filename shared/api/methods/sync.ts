@@ -36,7 +36,7 @@ export const syncConflictView = z.object({
 const supervisors = { roles: AUDIT_READERS } as const;
 
 export const syncMethods = defineMethods({
-  'sync.status': { input: z.object({}), output: syncStatusView, access: 'authenticated', mutates: false, whileLocked: true },
+  'sync.status': { input: z.object({}), output: syncStatusView, access: 'authenticated', mutates: false, whileLocked: true, background: true },
   /**
    * Joins this desk to head office with a one-time code. Open before setup (a new desk of an
    * existing branch gets its branch and users from head office); after setup, admins only.

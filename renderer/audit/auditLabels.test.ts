@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entryDetails, entryLabelKey } from './auditLabels';
 
 const t = (key: string, params?: Record<string, unknown>) => (params ? `${key}${JSON.stringify(params)}` : key);
-const known = new Set(['audit.fields.code', 'audit.fields.displayName', 'audit.fields.note']);
+const known = new Set(['audit.fields.code', 'audit.fields.displayName', 'audit.fields.note', 'sync.reasons.conflict', 'sync.rejected.usernameTaken']);
 const words = { t, te: (key: string) => known.has(key), userName: (id: string) => (id === 'u1' ? 'siti' : id) };
 
 describe('audit labels', () => {
@@ -39,6 +39,26 @@ describe('audit labels', () => {
     expect(entryDetails({ type: 'sync.rejected', payload: { type: 'user.created', reason: 'schema' } }, words)).toEqual([
       { label: 'audit.fields.type', value: 'audit.types.userCreated' },
       { label: 'audit.fields.reason', value: 'schema' },
+    ]);
+  });
+
+  it('reads the reason and the rule of a refusal in words, and a field path as it is', () => {
+    expect(
+      entryDetails({ type: 'sync.rejected', payload: { type: 'user.created', reason: 'conflict', detail: 'sync.rejected.usernameTaken' } }, words),
+    ).toEqual([
+      { label: 'audit.fields.type', value: 'audit.types.userCreated' },
+      { label: 'audit.fields.reason', value: 'sync.reasons.conflict' },
+      { label: 'audit.fields.detail', value: 'sync.rejected.usernameTaken' },
+    ]);
+    expect(entryDetails({ type: 'sync.rejected', payload: { detail: 'payload.roles' } }, words)).toEqual([
+      { label: 'audit.fields.detail', value: 'payload.roles' },
+    ]);
+  });
+
+  it('names the account from the payload when the event carries it', () => {
+    expect(entryDetails({ type: 'user.updated', payload: { id: 'u9', username: 'rina', displayName: 'Rina' } }, words)).toEqual([
+      { label: 'audit.fields.user', value: 'rina' },
+      { label: 'audit.fields.displayName', value: 'Rina' },
     ]);
   });
 });

@@ -1,9 +1,13 @@
 import type { AuditEntry } from '../../shared/api/methods/audit';
-import type { EventType } from '../../shared/events';
+import type { foundationEvents } from '../../shared/events/foundation';
+import type { syncEvents } from '../../shared/events/sync';
 
-// How journal events read in the audit trail. A type this build does not know yet shows as its
+/** The events of the desks built so far; each must have a label (a new desk adds its own). */
+type LabelledType = keyof typeof foundationEvents | keyof typeof syncEvents;
+
+// How journal events read in the audit trail. A type this build does not label yet shows as its
 // technical name rather than disappearing.
-const TYPE_KEYS: Record<EventType, string> = {
+const TYPE_KEYS: Record<LabelledType, string> = {
   'auth.loginFailed': 'audit.types.loginFailed',
   'auth.loginSucceeded': 'audit.types.loginSucceeded',
   'branch.created': 'audit.types.branchCreated',
@@ -20,7 +24,7 @@ const TYPE_KEYS: Record<EventType, string> = {
 };
 
 /** The filter's choices, in the order people look for them. */
-export const FILTER_TYPES: readonly EventType[] = [
+export const FILTER_TYPES: readonly LabelledType[] = [
   'auth.loginSucceeded',
   'auth.loginFailed',
   'user.created',
@@ -99,10 +103,14 @@ export function entryDetails(entry: Pick<AuditEntry, 'type' | 'payload'>, words:
         break;
       }
       case 'reason': {
-        const reasonKey = `audit.reasons.${String(value)}`;
+        const reasonKey = `sync.reasons.${String(value)}`;
         details.push({ label: t('audit.fields.reason'), value: words.te(reasonKey) ? t(reasonKey) : String(value) });
         break;
       }
+      case 'detail':
+        // A head-office rule's message key (sync.rejected.usernameTaken), or a field path as it is.
+        details.push({ label: t('audit.fields.detail'), value: typeof value === 'string' && words.te(value) ? t(value) : String(value) });
+        break;
       default: {
         const labelKey = `audit.fields.${key}`;
         details.push({

@@ -1,6 +1,7 @@
 import type { Pinia } from 'pinia';
 import { createRouter, createWebHashHistory, type Router } from 'vue-router';
 import AuditPage from '../audit/AuditPage.vue';
+import ConflictsPage from '../conflicts/ConflictsPage.vue';
 import HomePage from '../home/HomePage.vue';
 import LoginPage from '../login/LoginPage.vue';
 import SettingsPage from '../settings/SettingsPage.vue';
@@ -33,6 +34,7 @@ export function createAppRouter(pinia: Pinia): Router {
         children: [
           { path: '', name: 'home', component: HomePage, meta: { desk: 'home' } },
           { path: 'audit', name: 'audit', component: AuditPage, meta: { desk: 'audit' } },
+          { path: 'conflicts', name: 'conflicts', component: ConflictsPage, meta: { desk: 'conflicts' } },
           { path: 'users', name: 'users', component: UsersPage, meta: { desk: 'users' } },
           { path: 'settings', name: 'settings', component: SettingsPage, meta: { desk: 'settings' } },
         ],

@@ -9,15 +9,16 @@ describe('desks by role', () => {
     expect(ids(menuFor(['cs']))).toEqual(['home', 'settings']);
   });
 
-  it('audit readers see the audit trail; only admin sees users', () => {
-    expect(ids(menuFor(['kasie']))).toEqual(['home', 'audit', 'settings']);
-    expect(ids(menuFor(['kacab']))).toEqual(['home', 'audit', 'settings']);
-    expect(ids(menuFor(['admin']))).toEqual(['home', 'audit', 'users', 'settings']);
+  it('supervisors see the audit trail and the sync conflicts; only admin sees users', () => {
+    expect(ids(menuFor(['kasie']))).toEqual(['home', 'audit', 'conflicts', 'settings']);
+    expect(ids(menuFor(['kacab']))).toEqual(['home', 'audit', 'conflicts', 'settings']);
+    expect(ids(menuFor(['admin']))).toEqual(['home', 'audit', 'conflicts', 'users', 'settings']);
     expect(canOpen(['teller', 'cs'], 'users')).toBe(false);
+    expect(canOpen(['teller', 'cs', 'ao', 'cs-manager', 'back-office'], 'conflicts')).toBe(false);
   });
 
   it('several roles open the union of their desks', () => {
-    expect(ids(menuFor(['cs', 'admin']))).toEqual(['home', 'audit', 'users', 'settings']);
+    expect(ids(menuFor(['cs', 'admin']))).toEqual(['home', 'audit', 'conflicts', 'users', 'settings']);
   });
 
   it('desks to come are in the table but never open', () => {
@@ -27,7 +28,8 @@ describe('desks by role', () => {
   });
 
   it('names the desks of each role for its home card', () => {
-    expect(ids(desksOfRole('admin'))).toEqual(['audit', 'users']);
+    expect(ids(desksOfRole('admin'))).toEqual(['audit', 'conflicts', 'users']);
+    expect(ids(desksOfRole('kasie'))).toEqual(['audit', 'conflicts']);
     expect(ids(desksOfRole('teller'))).toEqual([]);
   });
 });

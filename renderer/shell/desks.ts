@@ -2,7 +2,7 @@ import { AUDIT_READERS, ROLES, type Role } from '../../shared/domain/roles';
 
 // Which desk each role may open. The menu and the route guards both read this table; the core
 // checks the same roles on every call, so hiding a desk is a courtesy, not the protection.
-export type DeskId = 'home' | 'otp' | 'complaints' | 'payments' | 'invoices' | 'audit' | 'users' | 'settings';
+export type DeskId = 'home' | 'otp' | 'complaints' | 'payments' | 'invoices' | 'audit' | 'conflicts' | 'users' | 'settings';
 
 export interface Desk {
   id: DeskId;
@@ -22,6 +22,8 @@ export const DESKS: readonly Desk[] = [
   { id: 'payments', roles: ['teller', 'back-office', 'kacab'], built: false, path: '/payments', label: 'shell.menu.payments' },
   { id: 'invoices', roles: ['back-office', 'kacab'], built: false, path: '/invoices', label: 'shell.menu.invoices' },
   { id: 'audit', roles: AUDIT_READERS, built: true, path: '/audit', label: 'shell.menu.audit' },
+  // Supervisors settle what head office refused; they are the ones who read the audit trail too.
+  { id: 'conflicts', roles: AUDIT_READERS, built: true, path: '/conflicts', label: 'shell.menu.conflicts' },
   { id: 'users', roles: ['admin'], built: true, path: '/users', label: 'shell.menu.users' },
   // Everyone sets their language and password here; the branch part is editable by admin only.
   { id: 'settings', roles: ROLES, built: true, path: '/settings', label: 'shell.menu.settings' },

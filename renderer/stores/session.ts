@@ -32,8 +32,9 @@ export const useSessionStore = defineStore('session', () => {
   function observe(error: unknown): void {
     if (!(error instanceof ApiError) || !user.value) return;
     if (error.code === 'session_locked') locked.value = true;
-    // A wrong password also answers `unauthenticated` (key errors.wrongPassword): that one is a
-    // message for the form, not the end of the session.
+    // A wrong password at login answers `unauthenticated` with its own key (errors.wrongPassword);
+    // at the lock screen and in "change password" it is `bad_input` on the field. Neither ends a
+    // session: only the core's plain "session ended" does.
     else if (error.code === 'unauthenticated' && error.key === 'errors.unauthenticated') forget();
   }
 

@@ -60,7 +60,7 @@ test('the admin logs in and adds the branch staff with their roles', async ({ pa
   await expect(page.getByTestId('topbar-branch')).toContainText(BRANCH.name);
   await expect(page.getByTestId('topbar-branch')).toContainText(BRANCH.code);
   await expect(page.getByTestId('topbar-user')).toContainText(ADMIN.displayName);
-  await expect(menu(page)).toHaveText(['Beranda', 'Jejak Audit', 'Pengguna', 'Pengaturan']);
+  await expect(menu(page)).toHaveText(['Beranda', 'Jejak Audit', 'Konflik Sinkronisasi', 'Pengguna', 'Pengaturan']);
   await expect(page.getByRole('heading', { name: 'Admin', exact: true })).toBeVisible();
   await shot(page, 'home-admin');
 
@@ -127,9 +127,9 @@ test('a CS sees only what a CS may open', async ({ page }) => {
   await shot(page, 'settings-cs');
 });
 
-test('a Kasie sees the audit trail but not the users', async ({ page }) => {
+test('a Kasie sees the audit trail and the sync conflicts but not the users', async ({ page }) => {
   await loginAs(page, BUDI.username, BUDI.password);
-  await expect(menu(page)).toHaveText(['Beranda', 'Jejak Audit', 'Pengaturan']);
+  await expect(menu(page)).toHaveText(['Beranda', 'Jejak Audit', 'Konflik Sinkronisasi', 'Pengaturan']);
   await expect(page.getByRole('heading', { name: 'Kepala Seksi (Kasie)' })).toBeVisible();
   await shot(page, 'home-kasie');
   await openDesk(page, 'Jejak Audit');
@@ -223,12 +223,14 @@ test('the audit trail lists those changes, pages, filters and verifies the chain
   await expect(page.getByText('1 peristiwa ditampilkan')).toBeVisible();
   await expect(row(page, 'Pengguna dibuat')).toContainText(DEWI.username);
 
-  // By type: the five failed logins of eko (before login nobody is acting, so no user is named).
+  // By type and user: the five failed logins are recorded under the account they were for.
   await page.getByRole('button', { name: 'Hapus Filter' }).click();
+  await page.getByLabel('Pengguna', { exact: true }).fill(EKO.username);
   await choose(page, 'Jenis peristiwa', 'Gagal masuk');
   await page.getByRole('button', { name: 'Cari' }).click();
   await expect(page.getByText('5 peristiwa ditampilkan')).toBeVisible();
   await expect(row(page, 'Gagal masuk')).toHaveCount(5);
+  await expect(row(page, 'Gagal masuk').first()).toContainText(EKO.username);
 
   // By who acted and the type: the admin disabled one user (disabling themselves was refused).
   await page.getByLabel('Pengguna', { exact: true }).fill(ADMIN.username);
@@ -267,7 +269,7 @@ test('the language switches to English, before and after login', async ({ page }
   await openDesk(page, 'Pengaturan');
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  await expect(menu(page)).toHaveText(['Home', 'Audit Trail', 'Users', 'Settings']);
+  await expect(menu(page)).toHaveText(['Home', 'Audit Trail', 'Sync Conflicts', 'Users', 'Settings']);
   await expect(page.getByRole('button', { name: 'Log Out' })).toBeVisible();
   await shot(page, 'settings-en');
   await openDesk(page, 'Users');
@@ -302,12 +304,12 @@ test('an idle desk locks itself and opens again with the password', async ({ pag
   const lock = page.getByRole('dialog', { name: 'Layar Terkunci' });
   await expect(lock).toBeVisible();
   await expect(lock.getByTestId('lock-user')).toContainText(ADMIN.displayName);
-  await shot(page, 'lock');
+  await shot(page, 'lock', { fullPage: false });
 
   await lock.getByLabel('Kata sandi').fill('wrong-password');
   await lock.getByRole('button', { name: 'Buka Kunci' }).click();
   await expect(lock).toContainText('Kata sandi salah. Sisa 4 kali percobaan');
-  await shot(page, 'lock-wrong-password');
+  await shot(page, 'lock-wrong-password', { fullPage: false });
 
   await lock.getByLabel('Kata sandi').fill(ADMIN.password);
   await lock.getByRole('button', { name: 'Buka Kunci' }).click();

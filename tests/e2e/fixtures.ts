@@ -32,12 +32,13 @@ export { expect };
 export const ADMIN = { username: 'admin', displayName: 'Ayu Pratiwi', password: 'Serambi-Admin-2026' };
 export const BRANCH = { code: 'JKT01', name: 'KCP Jakarta Sudirman' };
 
-export async function shot(page: Page, name: string): Promise<void> {
+export async function shot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<void> {
   // From the top, so the sticky bars sit where a person sees them; and after transitions
-  // (dialogs, messages) have settled.
+  // (dialogs, messages) have settled. What covers the window (the lock screen) is taken as the
+  // window shows it: a full-page picture would show the page below the cover.
   await page.evaluate('window.scrollTo(0, 0)');
   await page.waitForTimeout(350);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
 }
 
 export async function login(page: Page, username: string, password: string): Promise<void> {

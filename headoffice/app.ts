@@ -22,8 +22,21 @@ export interface HeadofficeOptions {
   passwordCost?: number;
   /** A folder of desktop-app updates (electron-builder's latest.yml and installers), served at /updates/. */
   updatesDir?: string;
+  /**
+   * Behind a reverse proxy, which hops to trust for the client's address (Fastify's trustProxy:
+   * true, a hop count, or addresses). The customer page's per-IP limit needs the real address.
+   */
+  trustProxy?: boolean | number | string;
   /** OTP consent: message provider, public address of the customer page, sender loop (otp/capability.ts). */
   otp?: OtpOptions;
+}
+
+/** SERAMBI_HO_TRUST_PROXY: `true`, a hop count, or the proxies' addresses (comma-separated); unset trusts none. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  return /^\d+$/.test(text) ? Number(text) : text;
 }
 
 /** Builds head office without listening, so tests use `app.inject()` and the CLI `listen()`. */
@@ -36,7 +49,7 @@ export async function buildHeadoffice(options: HeadofficeOptions): Promise<{ app
     adminTokenHash: options.adminToken ? sha256(options.adminToken) : await storedAdminTokenHash(db),
     ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
   };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
   useZodSchemas(app);
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof SyncFailure) return sendSyncFailure(error, reply);

@@ -46,6 +46,10 @@ async function main(): Promise<void> {
   for (const person of STAFF) await call('users.create', { ...person, password: PASSWORD }, admin);
   const code = await createEnrollCode(headoffice.ctx.db, BRANCH.code, Date.now());
   await call('sync.enroll', { headofficeUrl, code }, admin);
+  await sampleApplications(call);
+  await core.sync.syncOnce();
+  // Head office sends the OTP of the approved application; the next round brings its status back.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   await core.sync.syncOnce();
   await core.close();
 
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
 Serambi demo
   Branch desk : ${desk.url}   (${BRANCH.name}, ${BRANCH.code})
   Head office : ${headofficeUrl}/admin   (admin token: ${HO_ADMIN_TOKEN})
+  WhatsApp    : ${headofficeUrl}/admin/messages   (messages are recorded there, not sent)
   Password for every user: ${PASSWORD}
     admin (Admin)${STAFF.map((s) => `\n    ${s.username} (${s.roles.join(', ')})`).join('')}
   Data: ${DATA}
@@ -65,6 +70,26 @@ Ctrl+C stops both.`);
   });
   await desk.close();
   await headoffice.app.close();
+}
+
+type Call = (method: string, input: unknown, token?: string | null) => Promise<Record<string, unknown>>;
+
+/** Account-opening applications at each step, the last approved so its OTP goes out. */
+async function sampleApplications(call: Call): Promise<void> {
+  const as = async (username: string) => String((await call('auth.login', { username, password: PASSWORD })).token);
+  const [ao, kasie, kacab] = [await as('andi'), await as('dewi'), await as('hendra')];
+  const customer = (name: string, nik: string, phone: string) => ({
+    customerName: name,
+    nik,
+    phone1: phone,
+    address: 'Jl. Jend. Sudirman No. 1, Jakarta Pusat',
+    product: 'tabungan',
+  });
+  await call('otp.create', { ...customer('Rudi Hartono', '3171011203850002', '0812-3456-7801'), submit: false }, ao);
+  await call('otp.create', { ...customer('Maya Sari', '3171014506900003', '0812-3456-7802'), submit: true }, ao);
+  const approved = await call('otp.create', { ...customer('Bambang Pamungkas', '3171012208880001', '0812-3456-7803'), submit: true }, ao);
+  await call('otp.approve', { id: approved.id }, kasie);
+  await call('otp.approve', { id: approved.id }, kacab);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { buildHeadoffice } from '../../../headoffice/app';
+import { buildHeadoffice, parseTrustProxy } from '../../../headoffice/app';
 import { rotateAdminToken } from '../../../headoffice/admin/token';
 import { sha256 } from '../../../headoffice/crypto';
 import { openHoDatabase, parseDatabaseUrl } from '../../../headoffice/db/database';
@@ -28,7 +28,11 @@ export const headofficeCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
     const url = databaseUrl(values, io);
     const updatesDir = (values.updates as string | undefined) ?? join((values.data as string | undefined) ?? join(defaultDataDir(io.env), 'headoffice'), 'updates');
-    const { app, ctx } = await buildHeadoffice({ databaseUrl: url, adminToken: io.env.SERAMBI_HO_ADMIN_TOKEN ?? null, logger: true, updatesDir });
+    const { app, ctx } = await buildHeadoffice({ databaseUrl: url, adminToken: io.env.SERAMBI_HO_ADMIN_TOKEN ?? null,
+      logger: true,
+      updatesDir,
+      trustProxy: parseTrustProxy(io.env.SERAMBI_HO_TRUST_PROXY),
+    });
     if (!ctx.adminTokenHash) {
       const token = await rotateAdminToken(ctx.db);
       ctx.adminTokenHash = sha256(token);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
 import { adminPage, adminRoutes } from './admin/routes';
 import type { HeadofficeContext } from './context';
 import { sha256 } from './crypto';
@@ -49,7 +50,14 @@ export async function buildHeadoffice(options: HeadofficeOptions): Promise<{ app
     adminTokenHash: options.adminToken ? sha256(options.adminToken) : await storedAdminTokenHash(db),
     ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
   };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
+  const hops = options.trustProxy;
+  const serverOptions: FastifyHttpOptions<Server> = {
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024 * 1024,
+    // A hop count trusts that many proxies nearest to head office.
+    trustProxy: typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false),
+  };
+  const app = Fastify(serverOptions);
   useZodSchemas(app);
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof SyncFailure) return sendSyncFailure(error, reply);

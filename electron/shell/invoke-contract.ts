@@ -1,3 +1,4 @@
+import type { ApiEnvelope, SerambiBridge } from '../../shared/api/bridge';
 import type { ApiErrorBody } from '../../shared/api/errors';
 
 // The one IPC channel between the preload and the main process, and what travels on it.
@@ -5,12 +6,9 @@ import type { ApiErrorBody } from '../../shared/api/errors';
 
 export const INVOKE_CHANNEL = 'serambi:invoke';
 
-/**
- * What `window.serambi.invoke(method, input)` resolves to. It never rejects: the renderer
- * branches on `ok`. Transport failures come back in the same shape (see the constants below),
- * so there is one thing to handle.
- */
-export type InvokeResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
+/** What `window.serambi.invoke(method, input)` resolves to (see the constants below for transport failures). */
+export type InvokeResult = ApiEnvelope;
+export type { SerambiBridge };
 
 /** The core is not running (starting, restarting after a crash, shutting down). */
 export const UNAVAILABLE: ApiErrorBody = { code: 'unavailable', key: 'errors.unavailable' };
@@ -31,9 +29,4 @@ export function isMethodNameShape(value: unknown): value is string {
 
 export function badMethodName(): ApiErrorBody {
   return { code: 'bad_input', key: 'errors.badInput', fields: [{ path: 'method', key: 'errors.unknownMethod' }] };
-}
-
-/** What the preload exposes as `window.serambi`, and nothing else. */
-export interface SerambiBridge {
-  invoke(method: string, input?: unknown): Promise<InvokeResult>;
 }

@@ -1,8 +1,9 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
-import { ApiError, isApiErrorBody, type ApiErrorBody } from '../../shared/api/errors';
+import type { ApiEnvelope } from '../../shared/api/bridge';
+import { ApiError, isApiErrorBody } from '../../shared/api/errors';
 
 /** What both transports resolve: the desktop bridge directly, serve mode as the HTTP body. */
-export type ApiEnvelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
+export type { ApiEnvelope };
 
 /** Sends one call and resolves whatever came back; the envelope is checked by `createInvoke`. */
 export type Transport = (method: MethodName, input: unknown) => Promise<unknown>;

@@ -148,10 +148,13 @@ function start(): void {
 
     if (app.isPackaged) {
       try {
-        // TODO(core): take the enrolled head-office URL from the core once it exposes it;
-        // SERAMBI_HEADOFFICE_URL is the override the CLI honours too.
+        // SERAMBI_HEADOFFICE_URL overrides the enrolled address, as it does for the CLI.
         const stopUpdater = startUpdater({
-          headOfficeUrl: process.env.SERAMBI_HEADOFFICE_URL ?? null,
+          headOfficeUrl: async () => {
+            if (process.env.SERAMBI_HEADOFFICE_URL) return process.env.SERAMBI_HEADOFFICE_URL;
+            const answer = await core.call('setup.status', {}, null);
+            return answer.ok ? ((answer.result as { headofficeUrl: string | null }).headofficeUrl ?? null) : null;
+          },
           window: () => mainWindow,
         });
         app.once('will-quit', stopUpdater);

@@ -16,8 +16,11 @@ const FIRST_CHECK_DELAY_MS = 60_000;
 const CHECK_INTERVAL_MS = 6 * 60 * 60_000;
 
 export interface UpdaterOptions {
-  /** The head office's base URL; null (not enrolled yet) turns the updater off. */
-  headOfficeUrl: string | null;
+  /**
+   * The head office's base URL, asked before every check (a desk enrolls after the app started,
+   * or is moved to another head office); null (not enrolled yet) skips the check.
+   */
+  headOfficeUrl(): Promise<string | null>;
   window(): BrowserWindow | null;
 }
 
@@ -27,18 +30,12 @@ const quietLogger = { info: () => {}, warn: say, error: say };
 
 /** Starts the periodic check; returns the undo (timers cleared). */
 export function startUpdater(options: UpdaterOptions): () => void {
-  const feed = updateFeedUrl(options.headOfficeUrl);
-  if (!feed) {
-    console.info('[serambi] updater off: no usable head-office URL');
-    return () => {};
-  }
-
   // The platform's updater (NSIS, AppImage, deb) is created on this first use.
   autoUpdater.logger = quietLogger;
   autoUpdater.autoDownload = true;
   autoUpdater.autoInstallOnAppQuit = false;
   autoUpdater.allowDowngrade = false;
-  autoUpdater.setFeedURL({ provider: 'generic', url: feed });
+  let feed: string | null = null;
 
   let asking = false;
   const declined = new Set<string>();
@@ -70,7 +67,15 @@ export function startUpdater(options: UpdaterOptions): () => void {
   });
 
   const check = () => {
-    autoUpdater.checkForUpdates().catch(say);
+    options
+      .headOfficeUrl()
+      .then((url) => {
+        const next = updateFeedUrl(url);
+        if (!next) return;
+        if (next !== feed) autoUpdater.setFeedURL({ provider: 'generic', url: (feed = next) });
+        return autoUpdater.checkForUpdates();
+      })
+      .catch(say);
   };
   const first = setTimeout(check, FIRST_CHECK_DELAY_MS);
   const every = setInterval(check, CHECK_INTERVAL_MS);

@@ -386,11 +386,11 @@ describe('updates', () => {
   it('come from the head office, are checked quietly and never installed without asking', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const { updater, fake } = await startMain({ packaged: true, env: { SERAMBI_HEADOFFICE_URL: 'https://pusat.example/' } });
-    expect(updater.feed).toEqual({ provider: 'generic', url: 'https://pusat.example/updates/' });
     expect(updater.autoInstallOnAppQuit).toBe(false);
 
-    // The check fails (no line to head office): logged, nothing thrown.
+    // The address is asked for at each check; the check fails (no line to head office): logged, nothing thrown.
     await vi.advanceTimersByTimeAsync(60_000);
+    expect(updater.feed).toEqual({ provider: 'generic', url: 'https://pusat.example/updates/' });
     expect(updater.checks).toBe(1);
 
     const dialogs = fake.dialogs.length;

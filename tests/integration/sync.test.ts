@@ -36,7 +36,10 @@ describe('sync between desks through head office', () => {
     const first = await desk(true);
     const admin = await first.login(ADMIN.username, ADMIN.password);
     await first.call('users.create', { username: 'siti', displayName: 'Siti', roles: ['cs'], password: 'cs-sandi-123' }, admin);
+    expect((await first.call('setup.status', {})).headofficeUrl).toBeNull();
     await enroll(first, admin);
+    // The desktop app's updater reads where to look from here.
+    expect((await first.call('setup.status', {})).headofficeUrl).toBe(url);
     expect(await first.call('sync.now', {}, admin)).toMatchObject({ pending: 0 });
 
     const created = await ho.app.inject({

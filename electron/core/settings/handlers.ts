@@ -12,7 +12,7 @@ export const settingsHandlers: HandlerMap<'setup.status' | 'setup.init' | 'setti
   'setup.status': {
     run: (tx) => {
       const branch = getBranch(tx.db);
-      return { initialized: branch !== null, branch, deviceId: tx.core.deviceId };
+      return { initialized: branch !== null, branch, deviceId: tx.core.deviceId, headofficeUrl: getSyncState(tx.db)?.headofficeUrl ?? null };
     },
   },
   'setup.init': {

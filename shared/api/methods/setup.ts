@@ -6,7 +6,13 @@ export const setupMethods = defineMethods({
   /** Whether this desk has a branch yet; the first screen asks this before anything else. */
   'setup.status': {
     input: z.object({}),
-    output: z.object({ initialized: z.boolean(), branch: branchView.nullable(), deviceId: z.string().nullable() }),
+    output: z.object({
+      initialized: z.boolean(),
+      branch: branchView.nullable(),
+      deviceId: z.string().nullable(),
+      /** Where this desk syncs (and the desktop app looks for updates); null before enrollment. */
+      headofficeUrl: z.string().nullable(),
+    }),
     access: 'public',
     mutates: false,
   },

@@ -3,7 +3,7 @@ import type { PushResponse, PushResult, WireEvent } from '../../shared/sync/prot
 import { sha256 } from '../crypto';
 import type { HoDatabase, Sql } from '../db/database';
 import { SyncFailure, type DeviceRow } from '../devices/devices';
-import { applyEffects, judge, type Verdict } from '../rules/index';
+import { applyEffects, judge, type IncomingEvent, type Verdict } from '../rules/index';
 
 interface StoredAnswer {
   device_seq: number;
@@ -12,9 +12,6 @@ interface StoredAnswer {
   reason: string | null;
   detail: string | null;
 }
-
-/** Rows per multi-row INSERT: few statements, and well under both databases' parameter limits. */
-const INSERT_CHUNK = 200;
 
 async function storedAnswers(sql: Sql, deviceId: string, from: number, to: number): Promise<Map<number, StoredAnswer>> {
   const rows = await sql<StoredAnswer>(
@@ -38,16 +35,10 @@ function replayAnswer(event: WireEvent, stored: StoredAnswer | undefined): PushR
   return { ...base, status: 'rejected', reason: stored.reason as PushResult['reason'], ...(stored.detail ? { detail: stored.detail } : {}) };
 }
 
-async function insertEvents(sql: Sql, rows: unknown[][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK);
-    await sql(
-      `INSERT INTO events (event_id, device_id, device_seq, branch_code, user_id, username, at, type, payload, prev_hash, hash, received_at)
-       VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      chunk.flat(),
-    );
-  }
-}
+const EVENT_COLUMNS = [
+  'event_id', 'device_id', 'device_seq', 'branch_code', 'user_id', 'username', 'at', 'type', 'payload', 'prev_hash', 'hash', 'received_at',
+] as const;
+const REJECTION_COLUMNS = ['device_id', 'device_seq', 'event_id', 'type', 'hash', 'reason', 'detail', 'received_at'] as const;
 
 /**
  * Applies one pushed batch in one transaction: each event is accepted, answered as a duplicate,
@@ -80,7 +71,14 @@ export async function applyPush(db: HoDatabase, device: DeviceRow, events: WireE
         results.push(replayAnswer(event, replayed.get(event.deviceSeq)));
         continue;
       }
-      const incoming = { ...event, branchCode: device.branch_code };
+      const incoming: IncomingEvent = {
+        eventId: event.eventId,
+        deviceId: event.deviceId,
+        type: event.type,
+        payload: event.payload,
+        at: event.at,
+        branchCode: device.branch_code,
+      };
       let verdict: Verdict;
       let payload: unknown;
       if (event.prevHash !== lastHash) verdict = { ok: false, reason: 'broken_chain' };
@@ -108,13 +106,8 @@ export async function applyPush(db: HoDatabase, device: DeviceRow, events: WireE
       mark = event.deviceSeq;
       lastHash = event.hash;
     }
-    await insertEvents(sql, accepted);
-    for (const row of rejected) {
-      await sql(
-        `INSERT INTO rejections (device_id, device_seq, event_id, type, hash, reason, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        row,
-      );
-    }
+    await sql.insertRows('events', EVENT_COLUMNS, accepted);
+    await sql.insertRows('rejections', REJECTION_COLUMNS, rejected);
     await sql(`UPDATE devices SET high_water_mark = ?, last_hash = ?, last_seen_at = ? WHERE id = ?`, [mark, lastHash, now, device.id]);
     return { highWaterMark: mark, results };
   });

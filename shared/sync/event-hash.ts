@@ -14,7 +14,8 @@ export interface HashedFields {
 }
 
 export function eventHashText(e: HashedFields): string {
-  return [e.prevHash, e.eventId, e.deviceId, e.deviceSeq, e.userId ?? '', e.username ?? '', e.at, e.type, e.payload].join('\n');
+  // The fields one a line, as [...].join('\n') would write them (a null as an empty line).
+  return `${e.prevHash}\n${e.eventId}\n${e.deviceId}\n${e.deviceSeq}\n${e.userId ?? ''}\n${e.username ?? ''}\n${e.at}\n${e.type}\n${e.payload}`;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);

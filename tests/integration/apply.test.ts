@@ -39,4 +39,14 @@ describe('applying a pulled batch', () => {
     expect(applyPulled(t.core.db, projectors, [forged], 1, 0)).toEqual({ applied: 0, skipped: 0, failed: 1 });
     expect(count(`SELECT count(*) AS n FROM users WHERE username = 'mallory'`)).toBe(0);
   });
+
+  it('skips an event it already has, even a copy that no longer matches its hash', () => {
+    const chain = eventChain(randomUUID());
+    const event = { ...chain.next('user.created', user('ani')), cursor: 1 };
+    expect(applyPulled(t.core.db, projectors, [event], 1, 0)).toEqual({ applied: 1, skipped: 0, failed: 0 });
+    const forged = { ...event, payload: JSON.stringify(user('mallory')) };
+    expect(applyPulled(t.core.db, projectors, [forged, event], 1, 0)).toEqual({ applied: 0, skipped: 2, failed: 0 });
+    expect(count(`SELECT count(*) AS n FROM sync_conflicts`)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM journal WHERE event_id = '${event.eventId}'`)).toBe(1);
+  });
 });

@@ -189,3 +189,42 @@ describe('sync between desks through head office', () => {
     expect(other.fields?.[0]).toMatchObject({ path: 'code', key: 'sync.enroll.otherBranch' });
   });
 });
+
+/** A fetch whose `nth` request to /sync/pull fails as a dropped line would. */
+function droppingPull(nth: number): typeof fetch {
+  let pulls = 0;
+  return async (input, init) => {
+    if (String(input).endsWith('/sync/pull') && ++pulls === nth) throw new TypeError('fetch failed');
+    return fetch(input, init);
+  };
+}
+
+const count = (d: TestCore, sql: string, ...params: unknown[]) => (d.core.db.prepare(sql).get(...params) as { n: number }).n;
+
+// A desk catching up applies several of head office's answers in one transaction; what it has
+// gathered when the line drops is applied all the same, with its cursor.
+describe('a desk catching up with its branch', () => {
+  it('applies the answers it gathered before the line dropped, then the rest once, in order', async () => {
+    const first = await desk(true);
+    const token = await first.login(ADMIN.username, ADMIN.password);
+    await enroll(first, token);
+    await Promise.all(Array.from({ length: 2500 }, (_, i) => first.call('auth.setLocale', { locale: i % 2 ? 'id' : 'en' }, token)));
+    await first.core.sync.syncOnce();
+    const made = count(first, `SELECT count(*) AS n FROM journal WHERE device_id = ?`, first.core.deviceId);
+    expect(made).toBeGreaterThan(2500);
+
+    // Answers of 1000 events: the third request fails after two were gathered.
+    const second = await desk(false, droppingPull(3));
+    await enroll(second);
+    expect((await rejection(second.core.sync.syncOnce())).key).toBe('sync.error.offline');
+    expect(count(second, `SELECT count(*) AS n FROM journal WHERE device_id = ?`, first.core.deviceId)).toBe(2000);
+    expect(count(second, `SELECT pull_cursor AS n FROM sync_state`)).toBeGreaterThan(0);
+
+    expect((await second.core.sync.syncOnce()).pulled).toBe(made - 2000);
+    expect(count(second, `SELECT count(*) AS n FROM journal WHERE device_id = ?`, first.core.deviceId)).toBe(made);
+    // Each event once, in the first desk's order.
+    const order = second.core.db.prepare(`SELECT device_seq FROM journal WHERE device_id = ? ORDER BY seq`).pluck().all(first.core.deviceId) as number[];
+    expect(order).toEqual(Array.from({ length: made }, (_, i) => i + 1));
+    expect((await second.core.sync.syncOnce()).pulled).toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { eventSchemas, isEventType } from '../../../shared/events/index';
 import { eventHashText } from '../../../shared/sync/event-hash';
 import type { PulledEvent } from '../../../shared/sync/protocol';
@@ -31,10 +31,11 @@ function recordApplyFailure(db: Db, event: PulledEvent, reason: string, at: numb
  */
 export function applyPulled(db: Db, projectors: ProjectorMap, events: PulledEvent[], nextCursor: number, now: number): ApplyOutcome {
   const known = prepared<[string], { seq: number }>(db, `SELECT seq FROM journal WHERE event_id = ?`);
+  // An event already here is skipped by the insert itself: no lookup of its own for each event.
   const insert = prepared(
     db,
     `INSERT INTO journal (event_id, device_id, device_seq, user_id, username, at, type, payload, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
   );
   const project = (event: PulledEvent) => {
     if (!isEventType(event.type)) return; // a newer desk's event: kept in the journal, nothing to project here
@@ -47,16 +48,21 @@ export function applyPulled(db: Db, projectors: ProjectorMap, events: PulledEven
   const applyAll = (isolate: boolean): ApplyOutcome => {
     const outcome: ApplyOutcome = { applied: 0, skipped: 0, failed: 0 };
     for (const event of events) {
-      if (known.get(event.eventId)) {
+      if (hash('sha256', eventHashText(event), 'hex') !== event.hash) {
+        if (known.get(event.eventId)) outcome.skipped += 1;
+        else {
+          recordApplyFailure(db, event, 'bad_hash', now);
+          outcome.failed += 1;
+        }
+        continue;
+      }
+      const { changes } = insert.run(
+        event.eventId, event.deviceId, event.deviceSeq, event.userId, event.username, event.at, event.type, event.payload, event.prevHash, event.hash,
+      );
+      if (changes === 0) {
         outcome.skipped += 1;
         continue;
       }
-      if (createHash('sha256').update(eventHashText(event)).digest('hex') !== event.hash) {
-        recordApplyFailure(db, event, 'bad_hash', now);
-        outcome.failed += 1;
-        continue;
-      }
-      insert.run(event.eventId, event.deviceId, event.deviceSeq, event.userId, event.username, event.at, event.type, event.payload, event.prevHash, event.hash);
       if (!isolate) {
         project(event);
       } else {

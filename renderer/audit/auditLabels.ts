@@ -1,9 +1,10 @@
 import type { AuditEntry } from '../../shared/api/methods/audit';
 import type { foundationEvents } from '../../shared/events/foundation';
+import type { otpEvents } from '../../shared/events/otp';
 import type { syncEvents } from '../../shared/events/sync';
 
 /** The events of the desks built so far; each must have a label (a new desk adds its own). */
-type LabelledType = keyof typeof foundationEvents | keyof typeof syncEvents;
+type LabelledType = keyof typeof foundationEvents | keyof typeof syncEvents | keyof typeof otpEvents;
 
 // How journal events read in the audit trail. A type this build does not label yet shows as its
 // technical name rather than disappearing.
@@ -21,6 +22,14 @@ const TYPE_KEYS: Record<LabelledType, string> = {
   'sync.rejected': 'audit.types.syncRejected',
   'sync.conflictResolved': 'audit.types.syncConflictResolved',
   'sync.reseeded': 'audit.types.syncReseeded',
+  'otp.applicationCreated': 'audit.types.otpApplicationCreated',
+  'otp.applicationSubmitted': 'audit.types.otpApplicationSubmitted',
+  'otp.approved': 'audit.types.otpApproved',
+  'otp.rejected': 'audit.types.otpRejected',
+  'otp.cancelled': 'audit.types.otpCancelled',
+  'otp.sent': 'audit.types.otpSent',
+  'otp.deliveryUpdated': 'audit.types.otpDeliveryUpdated',
+  'otp.confirmed': 'audit.types.otpConfirmed',
 };
 
 /** The filter's choices, in the order people look for them. */
@@ -38,6 +47,14 @@ export const FILTER_TYPES: readonly LabelledType[] = [
   'sync.rejected',
   'sync.conflictResolved',
   'sync.reseeded',
+  'otp.applicationCreated',
+  'otp.applicationSubmitted',
+  'otp.approved',
+  'otp.rejected',
+  'otp.cancelled',
+  'otp.sent',
+  'otp.deliveryUpdated',
+  'otp.confirmed',
 ];
 
 export function typeLabelKey(type: string): string | null {
@@ -48,6 +65,11 @@ export function typeLabelKey(type: string): string | null {
 export function entryLabelKey(entry: Pick<AuditEntry, 'type' | 'payload'>): string | null {
   if (entry.type === 'user.disabledSet') return entry.payload.disabled === true ? 'audit.types.userDisabled' : 'audit.types.userEnabled';
   if (entry.type === 'user.passwordSet') return entry.payload.by === 'admin' ? 'audit.types.passwordReset' : 'audit.types.passwordChanged';
+  if (entry.type === 'otp.sent' && entry.payload.delivery === 'failed') return 'audit.types.otpSendFailed';
+  if ((entry.type === 'otp.approved' || entry.type === 'otp.rejected') && (entry.payload.level === 'kasie' || entry.payload.level === 'kacab')) {
+    const level = entry.payload.level === 'kasie' ? 'Kasie' : 'Kacab';
+    return `audit.types.${entry.type === 'otp.approved' ? 'otpApproved' : 'otpRejected'}${level}`;
+  }
   return typeLabelKey(entry.type);
 }
 
@@ -57,6 +79,8 @@ export interface DetailWords {
   te: (key: string) => boolean;
   /** A user id as a user name, when known. */
   userName: (id: string) => string;
+  /** A moment (epoch ms) on the branch's wall clock. */
+  dateTime: (ms: number) => string;
 }
 
 export interface Detail {
@@ -64,8 +88,18 @@ export interface Detail {
   value: string;
 }
 
-// Shown through the label already (disabled, by), or never shown (secrets, ids named elsewhere).
-const HIDDEN = new Set(['disabled', 'by', 'passwordHash']);
+// Shown through the label already (disabled, by, level, delivery of a failed send), or never
+// shown (secrets).
+const HIDDEN: Record<string, ReadonlySet<string>> = {
+  '*': new Set(['disabled', 'passwordHash']),
+  'user.passwordSet': new Set(['by']),
+  'otp.approved': new Set(['level']),
+  'otp.rejected': new Set(['level']),
+};
+const hidden = (type: string, key: string) => HIDDEN['*']!.has(key) || HIDDEN[type]?.has(key) === true;
+
+// An application is named by the first block of its id: enough to tell it apart in one day's trail.
+const shortId = (id: string): string => id.split('-')[0] ?? id;
 
 export function entryDetails(entry: Pick<AuditEntry, 'type' | 'payload'>, words: DetailWords): Detail[] {
   const { t } = words;
@@ -73,8 +107,26 @@ export function entryDetails(entry: Pick<AuditEntry, 'type' | 'payload'>, words:
   const details: Detail[] = [];
   const hasUsername = typeof payload.username === 'string';
   for (const [key, value] of Object.entries(payload)) {
-    if (HIDDEN.has(key) || value === undefined) continue;
+    if (hidden(entry.type, key) || value === undefined) continue;
+    if (entry.type.startsWith('otp.') && (key === 'id' || key === 'applicationId') && typeof value === 'string') {
+      details.push({ label: t('audit.fields.application'), value: shortId(value) });
+      continue;
+    }
     switch (key) {
+      case 'by':
+      case 'requestedBy':
+        if (typeof value === 'string') details.push({ label: t('audit.fields.by'), value: words.userName(value) });
+        break;
+      case 'product':
+        details.push({ label: t('audit.fields.product'), value: t(`otpDesk.products.${String(value)}`) });
+        break;
+      case 'delivery':
+        details.push({ label: t('audit.fields.delivery'), value: t(`otpDesk.delivery.${String(value)}`) });
+        break;
+      case 'sentAt':
+      case 'expiresAt':
+        if (typeof value === 'number') details.push({ label: t(`audit.fields.${key}`), value: words.dateTime(value) });
+        break;
       case 'id':
       case 'userId':
         if (!hasUsername && typeof value === 'string') details.push({ label: t('audit.fields.user'), value: words.userName(value) });

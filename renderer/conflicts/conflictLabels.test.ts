@@ -15,8 +15,8 @@ describe('conflicts in words', () => {
   });
 
   it('shows what it has no words for as it is', () => {
-    expect(conflictText({ kind: 'apply_failed', type: 'otp.sent', reason: 'UNIQUE constraint failed: users.username', detail: 'payload.roles' }, words)).toEqual({
-      event: 'otp.sent',
+    expect(conflictText({ kind: 'apply_failed', type: 'complaint.logged', reason: 'UNIQUE constraint failed: users.username', detail: 'payload.roles' }, words)).toEqual({
+      event: 'complaint.logged',
       kind: '«conflicts.kinds.apply_failed»',
       reason: 'UNIQUE constraint failed: users.username',
       detail: 'payload.roles',

@@ -4,6 +4,8 @@ import AuditPage from '../audit/AuditPage.vue';
 import ConflictsPage from '../conflicts/ConflictsPage.vue';
 import HomePage from '../home/HomePage.vue';
 import LoginPage from '../login/LoginPage.vue';
+import OtpListPage from '../otp/OtpListPage.vue';
+import OtpValidatePage from '../otp/OtpValidatePage.vue';
 import SettingsPage from '../settings/SettingsPage.vue';
 import SetupPage from '../setup/SetupPage.vue';
 import { canOpen, type DeskId } from '../shell/desks';
@@ -33,6 +35,8 @@ export function createAppRouter(pinia: Pinia): Router {
         component: ShellLayout,
         children: [
           { path: '', name: 'home', component: HomePage, meta: { desk: 'home' } },
+          { path: 'otp', name: 'otp', component: OtpListPage, meta: { desk: 'otp' } },
+          { path: 'otp/validate', name: 'otpValidate', component: OtpValidatePage, meta: { desk: 'otpValidate' } },
           { path: 'audit', name: 'audit', component: AuditPage, meta: { desk: 'audit' } },
           { path: 'conflicts', name: 'conflicts', component: ConflictsPage, meta: { desk: 'conflicts' } },
           { path: 'users', name: 'users', component: UsersPage, meta: { desk: 'users' } },

@@ -2,7 +2,7 @@ import { AUDIT_READERS, ROLES, type Role } from '../../shared/domain/roles';
 
 // Which desk each role may open. The menu and the route guards both read this table; the core
 // checks the same roles on every call, so hiding a desk is a courtesy, not the protection.
-export type DeskId = 'home' | 'otp' | 'complaints' | 'payments' | 'invoices' | 'audit' | 'conflicts' | 'users' | 'settings';
+export type DeskId = 'home' | 'otp' | 'otpValidate' | 'complaints' | 'payments' | 'invoices' | 'audit' | 'conflicts' | 'users' | 'settings';
 
 export interface Desk {
   id: DeskId;
@@ -13,11 +13,18 @@ export interface Desk {
   path: string;
   /** i18n key of the menu label. */
   label: `shell.menu.${DeskId}`;
+  /** The menu section the desk is listed under, as the SOPs name it ("Customer Service > OTP"). */
+  group?: MenuGroup;
 }
+
+export type MenuGroup = 'customerService';
 
 export const DESKS: readonly Desk[] = [
   { id: 'home', roles: ROLES, built: true, path: '/', label: 'shell.menu.home' },
-  { id: 'otp', roles: ['cs', 'ao', 'kasie', 'kacab'], built: false, path: '/otp', label: 'shell.menu.otp' },
+  // Account-opening applications: made by AO or CS, approved by Kasie then Kacab (seed 000).
+  { id: 'otp', roles: ['cs', 'ao', 'kasie', 'kacab'], built: true, path: '/otp', label: 'shell.menu.otp' },
+  // Customer Service > OTP: the CS types the code a customer sent, when the link could not be used.
+  { id: 'otpValidate', roles: ['cs'], built: true, path: '/otp/validate', label: 'shell.menu.otpValidate', group: 'customerService' },
   { id: 'complaints', roles: ['cs', 'cs-manager', 'kasie', 'kacab'], built: false, path: '/complaints', label: 'shell.menu.complaints' },
   { id: 'payments', roles: ['teller', 'back-office', 'kacab'], built: false, path: '/payments', label: 'shell.menu.payments' },
   { id: 'invoices', roles: ['back-office', 'kacab'], built: false, path: '/invoices', label: 'shell.menu.invoices' },
@@ -48,4 +55,22 @@ export function menuFor(roles: readonly Role[]): Desk[] {
 /** The desks a role works at, besides home and settings, for the home page's cards. */
 export function desksOfRole(role: Role): Desk[] {
   return DESKS.filter((desk) => desk.built && desk.id !== 'home' && desk.id !== 'settings' && desk.roles.includes(role));
+}
+
+export interface MenuSection {
+  /** null: desks listed on their own, outside any section. */
+  group: MenuGroup | null;
+  desks: Desk[];
+}
+
+/** The side menu in sections: neighbouring desks of the same group share one heading. */
+export function menuSections(roles: readonly Role[]): MenuSection[] {
+  const sections: MenuSection[] = [];
+  for (const desk of menuFor(roles)) {
+    const group = desk.group ?? null;
+    const last = sections.at(-1);
+    if (last && last.group === group) last.desks.push(desk);
+    else sections.push({ group, desks: [desk] });
+  }
+  return sections;
 }

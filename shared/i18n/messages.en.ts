@@ -61,6 +61,7 @@ export const messagesEn: Messages = {
       staleDelivery: 'This delivery report is older than the delivery status already recorded.',
       stateChanged: 'Another desk decided this application first; this device’s step no longer applies.',
       tooSoon: 'An OTP was sent a moment ago. It can be resent in {minutes} minutes {seconds} seconds.',
+      tooSoonSeconds: 'An OTP was sent a moment ago. It can be resent in {seconds} seconds.',
       unknownApplication: 'Head office does not know this application for this branch.',
       void: 'The OTP code was wrong 5 times and can no longer be used, not even after a resend. Contact the AO about this application.',
       wrongCode: 'Wrong OTP code. {remaining} attempts left.',

@@ -61,6 +61,7 @@ export const messagesId = {
       staleDelivery: 'Laporan pengiriman ini lebih lama daripada status pengiriman yang sudah tercatat.',
       stateChanged: 'Pengajuan ini sudah diputuskan lebih dulu di meja lain; langkah dari perangkat ini tidak berlaku lagi.',
       tooSoon: 'OTP baru saja dikirim. Kirim ulang dapat dilakukan lagi dalam {minutes} menit {seconds} detik.',
+      tooSoonSeconds: 'OTP baru saja dikirim. Kirim ulang dapat dilakukan lagi dalam {seconds} detik.',
       unknownApplication: 'Kantor pusat tidak mengenal pengajuan ini untuk cabang ini.',
       void: 'Kode OTP sudah 5 kali salah sehingga tidak dapat dipakai lagi, juga setelah kirim ulang. Hubungi AO untuk tindak lanjut pengajuan ini.',
       wrongCode: 'Kode OTP salah. Sisa {remaining} kali percobaan.',

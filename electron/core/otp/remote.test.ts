@@ -89,6 +89,7 @@ describe('otp.resend (Kirim Ulang OTP)', () => {
 
   it.each<[string, Record<string, unknown>, number, { code: string; key: string; params?: object; fields?: object[] }]>([
     ['too_soon', { waitMs: 241_000 }, 409, { code: 'conflict', key: 'otp.errors.tooSoon', params: { minutes: 4, seconds: 1 } }],
+    ['too_soon', { waitMs: 41_200 }, 409, { code: 'conflict', key: 'otp.errors.tooSoonSeconds', params: { minutes: 0, seconds: 42 } }],
     ['daily_cap', {}, 409, { code: 'conflict', key: 'otp.errors.dailyCap', params: { max: 5 } }],
     ['wrong_state', {}, 409, { code: 'conflict', key: 'otp.errors.wrongState', params: { status: 'Waiting Confirmation' } }],
     ['wrong_state', { status: 'In Progress' }, 409, { code: 'conflict', key: 'otp.errors.wrongState', params: { status: 'In Progress' } }],

@@ -52,8 +52,11 @@ export function otpRefusal(error: unknown, localStatus: string): never {
       throw ApiError.badInput([{ path: 'code', key: 'otp.errors.expired' }]);
     case 'void':
       throw ApiError.badInput([{ path: 'code', key: 'otp.errors.void' }]);
-    case 'too_soon':
-      throw new ApiError('conflict', 'otp.errors.tooSoon', waitParts(number(extra.waitMs)));
+    case 'too_soon': {
+      const wait = waitParts(number(extra.waitMs));
+      // "0 menit 42 detik" reads oddly at a counter: under a minute, only the seconds.
+      throw new ApiError('conflict', wait.minutes === 0 ? 'otp.errors.tooSoonSeconds' : 'otp.errors.tooSoon', wait);
+    }
     case 'daily_cap':
       throw new ApiError('conflict', 'otp.errors.dailyCap', { max: MAX_SENDS_PER_DAY });
     case 'wrong_state':

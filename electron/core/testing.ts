@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/index';
 import { ApiError } from '../../shared/api/errors';
-import { createCore, type Core } from './core';
+import { createCore, type Core, type CoreOptions } from './core';
 
 // Helpers for tests that drive a real core on a real temporary SQLite file.
 
@@ -19,7 +19,9 @@ export interface TestCore {
 
 export const ADMIN = { username: 'admin', password: 'rahasia-admin-1' };
 
-export async function startTestCore(options: { dataDir?: string; setup?: boolean; fetch?: typeof fetch } = {}): Promise<TestCore> {
+export async function startTestCore(
+  options: { dataDir?: string; setup?: boolean; fetch?: typeof fetch; autoSync?: boolean; sync?: CoreOptions['sync'] } = {},
+): Promise<TestCore> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'serambi-test-'));
   const clock = {
     now: Date.UTC(2026, 10, 21, 3, 0, 0),
@@ -27,7 +29,15 @@ export async function startTestCore(options: { dataDir?: string; setup?: boolean
       clock.now += ms;
     },
   };
-  const core = await createCore({ dataDir, clock: () => clock.now, passwordCost: 10, log: () => {}, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const core = await createCore({
+    dataDir,
+    clock: () => clock.now,
+    passwordCost: 10,
+    log: () => {},
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.autoSync ? { autoSync: true } : {}),
+    ...(options.sync ? { sync: options.sync } : {}),
+  });
   const call = async <M extends MethodName>(method: M, input: MethodInput<M>, token: string | null = null) => {
     const answer = await core.dispatch({ method, input, token, transport: 'cli' });
     if (!answer.ok) throw ApiError.from(answer.error);

@@ -228,3 +228,32 @@ describe('a desk catching up with its branch', () => {
     expect((await second.core.sync.syncOnce()).pulled).toBe(0);
   });
 });
+
+describe('the automatic loop', () => {
+  it('leaves its backoff once head office answers again, so the next change syncs within the debounce', async () => {
+    let lineUp = true;
+    const line: typeof fetch = async (input, init) => {
+      if (!lineUp) throw new TypeError('fetch failed');
+      return fetch(input, init);
+    };
+    // random 1: the backoff after one failure is 6 s, far longer than the wait below.
+    const d = await startTestCore({ dataDir: mkdtempSync(join(tmpdir(), 'serambi-desk-')), fetch: line, autoSync: true, sync: { debounceMs: 20, intervalMs: 60_000, random: () => 1 } });
+    desks.push(d);
+    const token = await d.login(ADMIN.username, ADMIN.password);
+    await enroll(d, token);
+    const status = () => d.call('sync.status', {}, token);
+    const eventually = async (ok: (s: Awaited<ReturnType<typeof status>>) => boolean, ms: number) => {
+      for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 25))) if (ok(await status())) return true;
+      return false;
+    };
+
+    lineUp = false;
+    await d.call('auth.setLocale', { locale: 'en' }, token);
+    expect(await eventually((s) => s.online === false, 3_000)).toBe(true);
+
+    lineUp = true;
+    expect(await d.call('sync.now', {}, token)).toMatchObject({ pending: 0 });
+    await d.call('auth.setLocale', { locale: 'id' }, token);
+    expect(await eventually((s) => s.pending === 0, 1_500)).toBe(true);
+  });
+});

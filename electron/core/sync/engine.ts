@@ -185,9 +185,19 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   /** One round; concurrent callers share the round already running. */
   function syncOnce(): Promise<SyncRound> {
-    inFlight ??= round().finally(() => {
-      inFlight = null;
-    });
+    inFlight ??= round()
+      .then((result) => {
+        // Head office answered (a Sinkronkan Sekarang or a reseed, say): the line is back, so the
+        // loop leaves its backoff and local changes sync soon again, instead of minutes later.
+        if (failures > 0) {
+          failures = 0;
+          if (timer) schedule(options.intervalMs ?? 30_000);
+        }
+        return result;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
     return inFlight;
   }
 

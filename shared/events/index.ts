@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import { foundationEvents } from './foundation';
 import { syncEvents } from './sync';
 import { otpEvents } from './otp';
+import { complaintEvents } from './complaints';
 
 export const eventSchemas = {
   ...foundationEvents,
   ...syncEvents,
   ...otpEvents,
+  ...complaintEvents,
 };
 
 export type EventType = keyof typeof eventSchemas;

@@ -3,11 +3,13 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import type { Server } from 'node:http';
 import { adminPage, adminRoutes } from './admin/routes';
+import { complaintsAdmin } from './complaints/routes';
 import type { HeadofficeContext } from './context';
 import { sha256 } from './crypto';
 import { storedAdminTokenHash } from './admin/token';
 import { openHoDatabase, parseDatabaseUrl } from './db/database';
 import { ensureEpoch, SyncFailure } from './devices/devices';
+import { kbAdmin } from './kb/routes';
 import { startOtp, type OtpOptions } from './otp/capability';
 import { sendSyncFailure, syncRoutes } from './sync/routes';
 import { useZodSchemas } from './zod-schemas';
@@ -72,6 +74,8 @@ export async function buildHeadoffice(options: HeadofficeOptions): Promise<{ app
   await startOtp(app, ctx, options.otp);
   await app.register(syncRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(complaintsAdmin, { ctx });
+  await app.register(kbAdmin, { ctx });
   await app.register(adminPage);
   if (options.updatesDir && existsSync(options.updatesDir)) {
     // The desks' updater reads latest.yml here; installers are signed by the release process.

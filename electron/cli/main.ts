@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildCommand } from './commands/build';
+import { complaintsWeeklyReportCommand } from './commands/complaints';
 import { enrollCodeCommand, headofficeCommand, headofficeStatusCommand } from './commands/headoffice';
 import { enrollCommand, syncCommand } from './commands/sync';
 import { initCommand } from './commands/init';
@@ -28,6 +29,7 @@ export const COMMANDS: Command[] = [
   headofficeStatusCommand,
   enrollCommand,
   syncCommand,
+  complaintsWeeklyReportCommand,
 ];
 
 function usage(): string {

@@ -3,8 +3,13 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { authProjectors } from './auth/projectors';
 import { userHandlers } from './auth/users-handlers';
+import { complaintHandlers } from './complaints/handlers';
+import { complaintProjectors } from './complaints/projectors';
+import { kbHandlers } from './kb/handlers';
+import { kbProjectors } from './kb/projectors';
 import { otpHandlers } from './otp/handlers';
 import { otpProjectors } from './otp/projectors';
+import { reportHandlers } from './reports/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { settingsProjectors } from './settings/projectors';
 import { syncHandlers } from './sync/handlers';
@@ -19,6 +24,10 @@ export const handlers: HandlerMap = {
   ...auditHandlers,
   ...syncHandlers,
   ...otpHandlers,
+  ...complaintHandlers,
+  // the complaints desk's files (xlsx, PDF); after complaintHandlers, so these are the ones used
+  ...reportHandlers,
+  ...kbHandlers,
 };
 
 export const projectors: ProjectorMap = {
@@ -26,4 +35,6 @@ export const projectors: ProjectorMap = {
   ...authProjectors,
   ...syncProjectors,
   ...otpProjectors,
+  ...complaintProjectors,
+  ...kbProjectors,
 };

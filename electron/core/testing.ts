@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/index';
 import { ApiError } from '../../shared/api/errors';
+import type { PulledEvent } from '../../shared/sync/protocol';
 import { createCore, type Core, type CoreOptions } from './core';
 
 // Helpers for tests that drive a real core on a real temporary SQLite file.
@@ -72,4 +73,41 @@ export async function rejection(promise: Promise<unknown>): Promise<ApiError> {
     throw error;
   }
   throw new Error('expected the call to fail');
+}
+
+/** A journal row as the ledger stores it. */
+export interface JournalRow {
+  seq: number;
+  event_id: string;
+  device_id: string;
+  device_seq: number;
+  user_id: string | null;
+  username: string | null;
+  at: number;
+  type: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** A desk's journal rows whose type starts with `typePrefix` (`otp.`), after `afterSeq`. */
+export function journalRowsAfter(core: Core, typePrefix: string, afterSeq = 0): JournalRow[] {
+  return core.db.prepare(`SELECT * FROM journal WHERE type LIKE ? AND seq > ? ORDER BY seq`).all(`${typePrefix}%`, afterSeq) as JournalRow[];
+}
+
+/** A journal row as a pull from head office would bring it to another desk. */
+export function asPulled(r: JournalRow): PulledEvent {
+  return {
+    eventId: r.event_id,
+    deviceId: r.device_id,
+    deviceSeq: r.device_seq,
+    userId: r.user_id,
+    username: r.username,
+    at: r.at,
+    type: r.type,
+    payload: r.payload,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    cursor: r.seq,
+  };
 }

@@ -53,26 +53,29 @@ export async function buildServeApp(options: ServeAppOptions): Promise<FastifyIn
     reply.header('cross-origin-opener-policy', 'same-origin');
   });
 
-  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
+  const call = async (method: string, request: FastifyRequest, reply: FastifyReply) => {
     if (!sameOrigin(request)) return sendError(reply, { code: 'forbidden', key: 'errors.crossOrigin' });
     const token = request.cookies[SESSION_COOKIE] ?? null;
-    const answer = await options.core.call(request.params.method, request.body ?? {}, token, 'http');
+    const answer = await options.core.call(method, request.body ?? {}, token, 'http');
     if (!answer.ok) {
       // Only a session the core no longer knows ends here; a wrong password at login does not.
       if (answer.error.key === 'errors.unauthenticated' && token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return sendError(reply, answer.error);
     }
     let result = answer.result as Record<string, unknown>;
-    if (request.params.method === 'auth.login') {
+    if (method === 'auth.login') {
       // The token lives in an HttpOnly cookie: page scripts never read it.
       const { token: newToken, ...rest } = result;
       reply.setCookie(SESSION_COOKIE, String(newToken), { path: '/', httpOnly: true, sameSite: 'strict' });
       result = rest;
     }
-    if (request.params.method === 'auth.logout') reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (method === 'auth.logout') reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.header('cache-control', 'no-store');
     return { ok: true, result };
-  });
+  };
+  app.post<{ Params: { method: string } }>('/api/:method', (request, reply) => call(request.params.method, request, reply));
+  // A complaint's proof may be 10 MB, i.e. about 13.4 MB of base64: only this method gets the room.
+  app.post('/api/complaints.attach', { bodyLimit: 16 * 1024 * 1024 }, (request, reply) => call('complaints.attach', request, reply));
 
   if (existsSync(join(options.rendererDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });

@@ -1,6 +1,8 @@
 import { eventSchemas, isEventType, type EventPayload, type EventType } from '../../shared/events/index';
 import type { RejectionReason } from '../../shared/sync/protocol';
 import type { Sql } from '../db/database';
+import { complaintEffects, complaintRules } from '../complaints/events';
+import { kbEffects, kbRules } from '../kb/events';
 import { otpEffects, otpRules } from '../otp/events';
 
 export interface IncomingEvent {
@@ -11,6 +13,8 @@ export interface IncomingEvent {
   at: number;
   /** The branch the event belongs to; null for head office's all-branch events. */
   branchCode: string | null;
+  /** Who recorded it (the user name of the desk's account), where known. */
+  username?: string | null;
 }
 
 export type Verdict = { ok: true } | { ok: false; reason: RejectionReason; detail?: string };
@@ -32,6 +36,8 @@ const rules: { [T in EventType]?: Rule<T> } = {
     return clash.length > 0 ? { ok: false, reason: 'conflict', detail: 'sync.rejected.usernameTaken' } : { ok: true };
   },
   ...otpRules,
+  ...complaintRules,
+  ...kbRules,
 };
 
 const effects: { [T in EventType]?: Effect<T> } = {
@@ -44,6 +50,8 @@ const effects: { [T in EventType]?: Effect<T> } = {
     ]);
   },
   ...otpEffects,
+  ...complaintEffects,
+  ...kbEffects,
 };
 
 /** Schema first, then the type's rule. Never throws for a bad event: it says why it is refused. */

@@ -78,6 +78,7 @@ export async function applyPush(db: HoDatabase, device: DeviceRow, events: WireE
         payload: event.payload,
         at: event.at,
         branchCode: device.branch_code,
+        username: event.username,
       };
       let verdict: Verdict;
       let payload: unknown;

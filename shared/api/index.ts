@@ -5,6 +5,8 @@ import { settingsMethods } from './methods/settings';
 import { setupMethods } from './methods/setup';
 import { syncMethods } from './methods/sync';
 import { otpMethods } from './methods/otp';
+import { complaintMethods } from './methods/complaints';
+import { kbMethods } from './methods/kb';
 import { userMethods } from './methods/users';
 
 // The whole contract: every capability declares its methods in methods/<capability>.ts and is
@@ -17,6 +19,8 @@ export const methods = {
   ...settingsMethods,
   ...syncMethods,
   ...otpMethods,
+  ...complaintMethods,
+  ...kbMethods,
 };
 
 export type Methods = typeof methods;

@@ -128,6 +128,25 @@ describe('SLA clock: examples', () => {
     expect(sla.firstResponse).toMatchObject({ state: 'met', elapsedMs: 10 * MIN });
     expect(sla.resolution).toMatchObject({ state: 'running', elapsedMs: HOUR, dueAt: at('2026-11-16T09:00:00Z') });
   });
+
+  it('warns no earlier than halfway through a target, so a new complaint does not start in warning', () => {
+    const sla = (minutesIn: number) =>
+      complaintSla({
+        startedAt: at('2026-11-16T01:00:00Z'),
+        calendar: wib,
+        pauses: [],
+        targets: { firstResponseMinutes: 15, resolutionMinutes: 480, warnBeforeMinutes: 30 },
+        now: at('2026-11-16T01:00:00Z') + minutesIn * MIN,
+        firstRespondedAt: null,
+        resolvedAt: null,
+      });
+    expect(sla(0).firstResponse.state).toBe('running');
+    expect(sla(7).firstResponse.state).toBe('running');
+    expect(sla(8).firstResponse.state).toBe('warning');
+    // The resolution target is long enough for the whole 30-minute lead.
+    expect(sla(449).resolution.state).toBe('running');
+    expect(sla(450).resolution.state).toBe('warning');
+  });
 });
 
 // Calendars of any shape: any zone, 0–2 opening periods per weekday (a lunch break), holidays.

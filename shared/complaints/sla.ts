@@ -147,7 +147,7 @@ export function slaClock(input: SlaClockInput): SlaClock {
 export interface SlaTargets {
   firstResponseMinutes: number;
   resolutionMinutes: number;
-  /** warn this many business minutes before either target */
+  /** warn this many business minutes before either target (at most half of that target) */
   warnBeforeMinutes: number;
 }
 
@@ -164,9 +164,13 @@ export interface ComplaintSlaInput {
 /** Both clocks of a complaint. Waiting on the customer pauses both, as in Zammad's pending states. */
 export function complaintSla(input: ComplaintSlaInput): { firstResponse: SlaClock; resolution: SlaClock } {
   const common = { startedAt: input.startedAt, calendar: input.calendar, pauses: input.pauses, now: input.now };
-  const warnBeforeMs = input.targets.warnBeforeMinutes * MINUTE;
+  // One warning lead for both targets would have a 15-minute first response warn from the start
+  // when the lead is 30: a warning is only worth something if most complaints never see one.
+  const warnBefore = (targetMinutes: number) => Math.min(input.targets.warnBeforeMinutes, targetMinutes / 2) * MINUTE;
+  const firstResponseMs = input.targets.firstResponseMinutes * MINUTE;
+  const resolutionMs = input.targets.resolutionMinutes * MINUTE;
   return {
-    firstResponse: slaClock({ ...common, targetMs: input.targets.firstResponseMinutes * MINUTE, warnBeforeMs, stoppedAt: input.firstRespondedAt }),
-    resolution: slaClock({ ...common, targetMs: input.targets.resolutionMinutes * MINUTE, warnBeforeMs, stoppedAt: input.resolvedAt }),
+    firstResponse: slaClock({ ...common, targetMs: firstResponseMs, warnBeforeMs: warnBefore(input.targets.firstResponseMinutes), stoppedAt: input.firstRespondedAt }),
+    resolution: slaClock({ ...common, targetMs: resolutionMs, warnBeforeMs: warnBefore(input.targets.resolutionMinutes), stoppedAt: input.resolvedAt }),
   };
 }

@@ -2,6 +2,24 @@ import type { Messages } from './messages.id';
 
 // English messages for the contract's error and validation keys; same keys as messages.id.ts.
 export const messagesEn: Messages = {
+  complaints: {
+    errors: {
+      attachmentNotFound: 'No such attachment on this complaint.',
+      attachmentTooLarge: 'The file is larger than 10 MB.',
+      attachmentType: 'Only images (PNG, JPEG, WebP) or PDF files can be attached.',
+      departmentRequired: 'Name the department it goes to.',
+      escalateRole: 'Only the {role} can escalate to {to}.',
+      fullName: 'Write the customer’s full name (letters, no digits).',
+      futureTime: 'This time has not come yet; enter a time in the past.',
+      nik: 'Invalid NIK: the 16 digits on the KTP.',
+      phone: 'Enter an Indonesian phone number, e.g. 0812-3456-7890.',
+      riskNotice: 'Give the risk notice on paying outside the app before giving the payment code.',
+      unknownArticle: 'This article is not in the knowledge base.',
+      unknownStep: 'This step is not in the SOP of the complaint’s category.',
+      verifierMissing: 'Fill in the data the customer was verified by.',
+      wrongState: 'This complaint is {status}; that step is not possible now.',
+    },
+  },
   errors: {
     accountLocked: 'The account is locked after too many failed attempts. Try again in {minutes} minutes or ask an Admin to reset the password.',
     alreadyInitialized: 'This branch has already been set up.',
@@ -102,12 +120,15 @@ export const messagesEn: Messages = {
   },
   validation: {
     branchCode: 'Branch code: 2–10 capital letters or digits.',
+    date: 'Not a valid date (YYYY-MM-DD).',
     email: 'Not a valid email address.',
     enrollCode: 'Enrollment code of 6–64 characters, as given by head office IT.',
     idleLock: 'Enter between 1 and 240 minutes.',
     invalid: 'Invalid value.',
+    isoWeek: 'A week as YYYY-Www, e.g. 2026-W47.',
     locale: 'Choose an available language.',
     oneOf: 'Choose one of: {values}.',
+    openingHours: 'Opening hours are invalid or overlap.',
     otpCode: 'The OTP code has 6 digits.',
     passwordLength: 'Password of 8–128 characters.',
     reason: 'Write the reason (at least 3 characters).',

@@ -2,6 +2,24 @@
 // Shared by the desk (merged into vue-i18n) and the CLI; plain data, `{name}` marks a parameter.
 // Keys stay sorted; messages.en.ts has exactly the same keys.
 export const messagesId = {
+  complaints: {
+    errors: {
+      attachmentNotFound: 'Lampiran tidak ditemukan pada keluhan ini.',
+      attachmentTooLarge: 'Berkas lebih dari 10 MB.',
+      attachmentType: 'Hanya gambar (PNG, JPEG, WebP) atau PDF yang dapat dilampirkan.',
+      departmentRequired: 'Tulis departemen yang dituju.',
+      escalateRole: 'Eskalasi ke {to} hanya dapat dilakukan oleh {role}.',
+      fullName: 'Tulis nama lengkap nasabah (huruf, tanpa angka).',
+      futureTime: 'Waktu ini belum terjadi; isi waktu yang sudah lewat.',
+      nik: 'NIK tidak valid: 16 angka pada KTP.',
+      phone: 'Masukkan nomor telepon Indonesia, mis. 0812-3456-7890.',
+      riskNotice: 'Sampaikan dulu risiko pembayaran di luar aplikasi sebelum memberikan kode pembayaran.',
+      unknownArticle: 'Artikel ini tidak ada di basis pengetahuan.',
+      unknownStep: 'Langkah ini tidak ada dalam SOP kategori keluhan ini.',
+      verifierMissing: 'Isi data yang dipakai untuk verifikasi nasabah.',
+      wrongState: 'Keluhan ini berstatus {status}; langkah itu tidak dapat dilakukan sekarang.',
+    },
+  },
   errors: {
     accountLocked: 'Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit atau minta Admin mengatur ulang kata sandi.',
     alreadyInitialized: 'Cabang ini sudah disiapkan.',
@@ -102,12 +120,15 @@ export const messagesId = {
   },
   validation: {
     branchCode: 'Kode cabang 2–10 huruf besar atau angka.',
+    date: 'Tanggal tidak valid (TTTT-BB-HH).',
     email: 'Alamat email tidak valid.',
     enrollCode: 'Kode pendaftaran 6–64 karakter, seperti yang diberikan TI kantor pusat.',
     idleLock: 'Isi antara 1 dan 240 menit.',
     invalid: 'Isian tidak valid.',
+    isoWeek: 'Minggu dalam bentuk TTTT-Wmm, mis. 2026-W47.',
     locale: 'Pilih bahasa yang tersedia.',
     oneOf: 'Pilih salah satu: {values}.',
+    openingHours: 'Jam buka tidak valid atau saling tumpang tindih.',
     otpCode: 'Kode OTP 6 angka.',
     passwordLength: 'Kata sandi 8–128 karakter.',
     reason: 'Tuliskan alasannya (paling sedikit 3 karakter).',

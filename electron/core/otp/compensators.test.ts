@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PulledEvent } from '../../../shared/sync/protocol';
 import { projectors } from '../handlers';
 import { applyPulled } from '../sync/apply';
+import { asPulled, journalRowsAfter, type JournalRow } from '../testing';
 import { otpCompensators } from './compensators';
 import { startOtpDesk, type OtpDesk } from './testing';
 
@@ -17,36 +17,10 @@ afterAll(async () => {
   await b.close();
 });
 
-interface JournalRow {
-  seq: number;
-  event_id: string;
-  device_id: string;
-  device_seq: number;
-  user_id: string | null;
-  username: string | null;
-  at: number;
-  type: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
 
-const journalAfter = (desk: OtpDesk, seq: number) =>
-  desk.core.db.prepare(`SELECT * FROM journal WHERE type LIKE 'otp.%' AND seq > ? ORDER BY seq`).all(seq) as JournalRow[];
+const journalAfter = (desk: OtpDesk, seq: number) => journalRowsAfter(desk.core, 'otp.', seq);
 const lastSeq = (desk: OtpDesk) => (desk.core.db.prepare(`SELECT max(seq) AS n FROM journal`).get() as { n: number }).n;
-const toPulled = (r: JournalRow): PulledEvent => ({
-  eventId: r.event_id,
-  deviceId: r.device_id,
-  deviceSeq: r.device_seq,
-  userId: r.user_id,
-  username: r.username,
-  at: r.at,
-  type: r.type,
-  payload: r.payload,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-  cursor: r.seq,
-});
+const toPulled = asPulled;
 
 /** What sync/projectors.ts does with head office's `rejected`: a conflict row, then the compensator. */
 function refusedByHeadoffice(desk: OtpDesk, event: JournalRow): void {

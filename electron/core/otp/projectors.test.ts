@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PulledEvent } from '../../../shared/sync/protocol';
 import { projectors } from '../handlers';
 import { applyPulled } from '../sync/apply';
+import { asPulled, journalRowsAfter } from '../testing';
 import { startOtpDesk, type OtpDesk } from './testing';
 
 // Two desks of one branch: what one records, the other rebuilds from its events alone.
@@ -15,37 +16,9 @@ afterAll(async () => {
   await b.close();
 });
 
-interface JournalRow {
-  seq: number;
-  event_id: string;
-  device_id: string;
-  device_seq: number;
-  user_id: string | null;
-  username: string | null;
-  at: number;
-  type: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
 
 /** Desk A's OTP events after `afterSeq`, as a pull from head office would bring them. */
-function otpEventsOf(desk: OtpDesk, afterSeq = 0): PulledEvent[] {
-  const rows = desk.core.db.prepare(`SELECT * FROM journal WHERE type LIKE 'otp.%' AND seq > ? ORDER BY seq`).all(afterSeq) as JournalRow[];
-  return rows.map((r) => ({
-    eventId: r.event_id,
-    deviceId: r.device_id,
-    deviceSeq: r.device_seq,
-    userId: r.user_id,
-    username: r.username,
-    at: r.at,
-    type: r.type,
-    payload: r.payload,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-    cursor: r.seq,
-  }));
-}
+const otpEventsOf = (desk: OtpDesk, afterSeq = 0): PulledEvent[] => journalRowsAfter(desk.core, 'otp.', afterSeq).map(asPulled);
 const rows = (desk: OtpDesk) => desk.core.db.prepare(`SELECT * FROM otp_applications ORDER BY id`).all();
 const lastSeq = (desk: OtpDesk) => (desk.core.db.prepare(`SELECT max(seq) AS n FROM journal`).get() as { n: number }).n;
 

@@ -59,7 +59,8 @@ describe('migration 1764000000000 (otp)', () => {
     expect(ledger.db.prepare(`SELECT username FROM users`).all()).toEqual([{ username: 'ani' }]);
     expect(ledger.db.prepare(`SELECT event_id, type FROM journal`).all()).toEqual([{ event_id: 'e1', type: 'user.created' }]);
     const applied = (ledger.db.prepare(`SELECT name FROM migrations ORDER BY id`).all() as { name: string }[]).map((m) => m.name);
-    expect(applied).toEqual(['Initial1763700000000', 'Sync1763900000000', 'Otp1764000000000']);
+    // later versions' migrations follow this one
+    expect(applied.slice(0, 3)).toEqual(['Initial1763700000000', 'Sync1763900000000', 'Otp1764000000000']);
   });
 
   it('creates otp_applications with its defaults', () => {

@@ -58,7 +58,7 @@ function report(outcomes: Outcome[]): string {
           formatValue(m.measured, m.unit),
           formatValue(m.baseline, m.unit),
           ratioOf(m).toFixed(2),
-          `${m.target.bound === 'atLeast' ? '>=' : '<='} ${m.target.ratio}`,
+          `${m.target.bound === 'atLeast' ? '>=' : '<='} ${Number(m.target.ratio.toFixed(2))}`,
           meetsTarget(m) ? 'PASS' : 'MISS',
         ]),
   );

@@ -9,6 +9,7 @@ import type { Role } from '../../shared/domain/roles';
 import { createCore } from '../core/core';
 import { startServe } from '../serve/start';
 import { ensureRendererBuilt } from './commands/build';
+import { sampleComplaints } from './demo-complaints';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DATA = join(ROOT, '.serambi-demo');
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const code = await createEnrollCode(headoffice.ctx.db, BRANCH.code, Date.now());
   await call('sync.enroll', { headofficeUrl, code }, admin);
   await sampleApplications(call);
+  await sampleComplaints(call, PASSWORD, Date.now());
   await core.sync.syncOnce();
   // Head office sends the OTP of the approved application; the next round brings its status back.
   await new Promise((resolve) => setTimeout(resolve, 500));

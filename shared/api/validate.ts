@@ -7,6 +7,11 @@ function issueToField(issue: z.core.$ZodIssue): FieldIssue {
   const path = issue.path.map(String).join('.');
   if (issue.message.startsWith('validation.')) return { path, key: issue.message };
   switch (issue.code) {
+    case 'custom':
+      // A field rule of the contract names its own message (`otp.errors.nik`) and what it found.
+      return /^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)+$/.test(issue.message)
+        ? { path, key: issue.message, ...(issue.params ? { params: issue.params as Record<string, unknown> } : {}) }
+        : { path, key: 'validation.invalid' };
     case 'invalid_type':
       return { path, key: issue.input === undefined ? 'validation.required' : 'validation.invalid' };
     case 'too_small':

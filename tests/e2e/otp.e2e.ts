@@ -85,15 +85,17 @@ test('the AO makes an application: each wrong field says why, then Ajukan sends 
 
   await page.getByRole('button', { name: 'Buat Pengajuan' }).click();
   const dialog = page.getByRole('dialog', { name: 'Pengajuan Baru' });
-  await dialog.getByLabel('Nama nasabah').fill(RINA.customerName);
   await dialog.getByLabel('NIK', { exact: true }).fill('31740155079');
   await dialog.getByLabel('Nomor Handphone 1').fill('021-5550123');
   await dialog.getByLabel('Alamat').fill('Jl. Sudirman No. 10, Jakarta Pusat');
   await dialog.getByRole('button', { name: 'Ajukan' }).click();
+  // Every wrong field at once, not one round each.
+  await expect(dialog.getByText('Wajib diisi.')).toBeVisible();
   await expect(dialog.getByText('NIK tidak valid: 16 digit sesuai KTP. NIK harus 16 digit.')).toBeVisible();
   await expect(dialog.getByText(/^Nomor Handphone 1 harus nomor seluler Indonesia .* Ini nomor telepon rumah atau kantor, bukan nomor seluler\.$/)).toBeVisible();
   await shot(page, 'otp-create-errors');
 
+  await dialog.getByLabel('Nama nasabah').fill(RINA.customerName);
   await dialog.getByLabel('NIK', { exact: true }).fill(RINA.nik);
   await dialog.getByLabel('Nomor Handphone 1').fill(RINA.phone1);
   await dialog.getByLabel('Email (boleh dikosongkan)').fill('rina.kartika@contoh.co.id');

@@ -79,6 +79,15 @@ describe('otp.create', () => {
     expect([journalCount(), applicationCount()]).toEqual([journal, applications]);
   });
 
+  it('marks every wrong field in one answer: the name, the NIK and Phone 1 together', async () => {
+    const error = await rejection(t.call('otp.create', { ...VALID_APPLICATION, customerName: ' ', nik: '320101120590000', phone1: '021 1234 5678' }, t.token.ani));
+    expect(error.fields).toEqual([
+      { path: 'customerName', key: 'validation.required' },
+      { path: 'nik', key: 'otp.errors.nik', params: { reason: 'length' } },
+      { path: 'phone1', key: 'otp.errors.phone1', params: { reason: 'notMobile' } },
+    ]);
+  });
+
   it('refuses a missing address and a bad e-mail with the contract’s own keys', async () => {
     const error = await rejection(t.call('otp.create', { ...VALID_APPLICATION, address: ' ', email: 'budi@' }, t.token.ani));
     expect(error.fields).toEqual([

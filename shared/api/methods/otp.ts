@@ -1,16 +1,38 @@
 import { z } from 'zod';
 import { defineMethods } from '../contract';
 import { displayName } from '../schemas';
+import { validateNik } from '../../domain/nik';
+import { normalizePhone } from '../../domain/phone';
 import { APPLICATION_STATUSES, applicationView, PRODUCTS } from '../../otp/model';
 
 const staff = { roles: ['ao', 'cs', 'kasie', 'kacab'] } as const;
 const makers = { roles: ['ao', 'cs'] } as const;
 
-/** Phone and NIK are checked by the handler with shared/domain rules, so each gets its own message. */
+/**
+ * NIK and Phone 1 are checked here with shared/domain rules, each with its own reason, so the form
+ * marks every wrong field in one answer; the handler checks them again against its own clock's
+ * year (a NIK's two-digit birth year) and normalises them.
+ */
 export const applicationInput = z.object({
   customerName: displayName,
-  nik: z.string().trim().min(1, 'validation.required').max(40),
-  phone1: z.string().trim().min(1, 'validation.required').max(32),
+  nik: z
+    .string()
+    .trim()
+    .min(1, 'validation.required')
+    .max(40)
+    .superRefine((text, ctx) => {
+      const nik = validateNik(text);
+      if (!nik.ok) ctx.addIssue({ code: 'custom', message: 'otp.errors.nik', params: { reason: nik.reason } });
+    }),
+  phone1: z
+    .string()
+    .trim()
+    .min(1, 'validation.required')
+    .max(32)
+    .superRefine((text, ctx) => {
+      const phone = normalizePhone(text);
+      if (!phone.ok) ctx.addIssue({ code: 'custom', message: 'otp.errors.phone1', params: { reason: phone.reason } });
+    }),
   phone2: z.string().trim().max(32).optional(),
   email: z.string().trim().email('validation.email').max(120).optional().or(z.literal('')),
   address: z.string().trim().min(1, 'validation.required').max(300),

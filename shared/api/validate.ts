@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError, type FieldIssue } from './errors';
+import { ApiError, type FieldIssue, type MessageParams } from './errors';
 
 // Schemas carry message keys (`validation.*`) as their custom messages; an issue without one is
 // mapped from its zod code so every field error can be shown in the user's language.
@@ -10,7 +10,7 @@ function issueToField(issue: z.core.$ZodIssue): FieldIssue {
     case 'custom':
       // A field rule of the contract names its own message (`otp.errors.nik`) and what it found.
       return /^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)+$/.test(issue.message)
-        ? { path, key: issue.message, ...(issue.params ? { params: issue.params as Record<string, unknown> } : {}) }
+        ? { path, key: issue.message, ...(issue.params ? { params: issue.params as MessageParams } : {}) }
         : { path, key: 'validation.invalid' };
     case 'invalid_type':
       return { path, key: issue.input === undefined ? 'validation.required' : 'validation.invalid' };

@@ -5,6 +5,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/ind
 import { ApiError } from '../../shared/api/errors';
 import type { PulledEvent } from '../../shared/sync/protocol';
 import { createCore, type Core, type CoreOptions } from './core';
+import { rowToEvent, type JournalRow } from './ledger/journal';
 
 // Helpers for tests that drive a real core on a real temporary SQLite file.
 
@@ -75,39 +76,15 @@ export async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   throw new Error('expected the call to fail');
 }
 
-/** A journal row as the ledger stores it. */
-export interface JournalRow {
-  seq: number;
-  event_id: string;
-  device_id: string;
-  device_seq: number;
-  user_id: string | null;
-  username: string | null;
-  at: number;
-  type: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
+export type { JournalRow };
 
 /** A desk's journal rows whose type starts with `typePrefix` (`otp.`), after `afterSeq`. */
 export function journalRowsAfter(core: Core, typePrefix: string, afterSeq = 0): JournalRow[] {
   return core.db.prepare(`SELECT * FROM journal WHERE type LIKE ? AND seq > ? ORDER BY seq`).all(`${typePrefix}%`, afterSeq) as JournalRow[];
 }
 
-/** A journal row as a pull from head office would bring it to another desk. */
-export function asPulled(r: JournalRow): PulledEvent {
-  return {
-    eventId: r.event_id,
-    deviceId: r.device_id,
-    deviceSeq: r.device_seq,
-    userId: r.user_id,
-    username: r.username,
-    at: r.at,
-    type: r.type,
-    payload: r.payload,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-    cursor: r.seq,
-  };
+/** A journal row as a pull from head office would bring it to another desk (its seq as the cursor). */
+export function asPulled(row: JournalRow): PulledEvent {
+  const { seq, ...event } = rowToEvent(row);
+  return { ...event, cursor: seq };
 }

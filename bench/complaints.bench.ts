@@ -24,6 +24,7 @@ import { defineBench, type BenchContext, type Measurement } from './lib/bench';
 import { setUpLedger } from './lib/ledger';
 import { formatCount, median, timed } from './lib/stats';
 import { removeDir } from './lib/temp';
+import { mulberry32 } from '../tests/support/random';
 
 const COMPLAINTS = 200_000;
 const ARTICLES = 10_000;
@@ -31,17 +32,7 @@ const ROUNDS = 5;
 const WEEK = '2026-W47';
 const MIN = 60_000;
 
-/** mulberry32: the same complaints in every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 function project<T extends EventType>(db: Db, type: T, payload: EventPayload<T>, at: number): void {
   const projector = complaintProjectors[type] as ((db: Db, e: ProjectedEvent<T>) => void) | undefined;

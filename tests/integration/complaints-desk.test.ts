@@ -10,6 +10,7 @@ import { slaClock, type SlaPause } from '../../shared/complaints/sla';
 import { parseIsoWeek } from '../../shared/domain/time';
 import { rejection } from '../../electron/core/testing';
 import { startComplaintDesk, type ComplaintDesk } from '../../electron/core/complaints/testing';
+import { mulberry32 } from '../support/random';
 
 // The complaints desk end to end through its methods. A seeded mix of complaints is logged and
 // worked across one week (and its edges) on the injected clock; the test keeps its own tally of
@@ -33,16 +34,7 @@ const REPORT_FIELD: Record<ComplaintCategory, object> = {
   'metode-pembayaran': { paymentCodeGivenByCs: false },
 };
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 /** What the test itself recorded about one complaint. */
 interface Tally {

@@ -2,19 +2,9 @@
 // kill schedule) draws from its own stream derived from the one printed seed, so a stream does
 // not shift when another stream is drawn from more or less often in a different run.
 
-export type Random = () => number;
+import { mulberry32, type Random } from '../support/random';
 
-/** mulberry32: small, fast, and good enough to pick faults; not for anything secret. */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Random };
 
 /** A stream of its own for `label` (FNV-1a over seed and label). */
 export function streamFor(seed: number, label: string): Random {

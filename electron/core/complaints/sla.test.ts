@@ -6,6 +6,7 @@ import { defaultBranchCalendar } from '../../../shared/calendar/business-hours';
 import { HOLIDAYS_2026, holidayDateSet } from '../../../shared/calendar/holidays';
 import type { SlaSettings } from './settings';
 import { clocksOf, outcomeAt, slaColumns, type SlaFacts } from './sla';
+import { mulberry32 } from '../../../tests/support/random';
 
 // The SLA columns the weekly evaluation reads must say what the clocks say: for random complaint
 // histories and random instants, outcomeAt(columns) equals the outcome of shared slaClock.
@@ -19,16 +20,7 @@ const settings: SlaSettings = {
   targets: Object.fromEntries(COMPLAINT_CATEGORIES.map((c) => [c, PLAYBOOKS[c].slaTargets])) as SlaSettings['targets'],
 };
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const MIN = 60_000;
 const ACTIONS: ComplaintAction['kind'][] = ['escalate-manager', 'escalate-department', 'wait-customer', 'customer-replied', 'resolve', 'reopen'];

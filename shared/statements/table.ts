@@ -1,0 +1,159 @@
+import { parseRupiahSen } from '../domain/money';
+import { readDate, type DateOrder } from './dates';
+import type { ParsedMutation, RowProblem, StatementFormat } from './types';
+
+// The one engine behind every column layout (BCA, Mandiri, BNI, BRI and saved mappings): which
+// column holds what is the layout's; reading dates, amounts, directions, PEND rows, descriptions
+// continued on the next line and footer totals is the same for all.
+
+export interface Row {
+  line: number;
+  cells: string[];
+}
+
+export interface TableSpec {
+  format: StatementFormat;
+  /** index in rows of the header; data starts after it */
+  headerIndex: number;
+  date: number;
+  description: number[];
+  reference?: number | undefined;
+  balance?: number | undefined;
+  amount?: number | undefined;
+  /** a CR/DB (C/D, K/D, Cr/Db) marker column */
+  direction?: number | undefined;
+  debit?: number | undefined;
+  credit?: number | undefined;
+  decimalSeparator?: ',' | '.' | undefined;
+  dateOrder?: DateOrder;
+  yearFor: (month: number) => number | null;
+}
+
+export interface TableResult {
+  mutations: ParsedMutation[];
+  pending: { line: number; description: string }[];
+  errors: RowProblem[];
+  footerSeen: boolean;
+}
+
+const FOOTER = /^(saldo|mutasi|total|jumlah|opening|closing|ending|beginning|starting)\b/i;
+const CREDIT = /^(cr|c|k|kr|kredit|credit)$/i;
+const DEBIT = /^(db|d|dr|debet|debit)$/i;
+
+const NEEDS_CLEANING = /^\s*'|\s\s|[\t\n\r\u00a0]/;
+/** A cell as text: BCA's leading apostrophe dropped, runs of spaces made one. Fast when already clean. */
+export function clean(text: string | undefined): string {
+  if (!text) return '';
+  return NEEDS_CLEANING.test(text) ? text.trim().replace(/^'/, '').replace(/\s+/g, ' ').trim() : text.trim();
+}
+
+const cellAt = (row: Row, i: number | undefined) => (i === undefined ? '' : clean(row.cells[i]));
+
+/** A closing-totals row (`Saldo Akhir,=,2460139.00`): shorter than a transaction row by nature. */
+export function isFooterRow(row: Row, date: number): boolean {
+  const dateText = cellAt(row, date);
+  return FOOTER.test(dateText) || (!dateText && FOOTER.test(clean(row.cells[0])));
+}
+
+const isBlank = (row: Row) => !row.cells.some((c) => c !== '' && clean(c) !== '');
+
+const PLAIN_DOT = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+const PLAIN_COMMA = /^(-?)(\d{1,13})(?:,(\d{1,2}))?$/;
+
+function amountOf(text: string, decimalSeparator: ',' | '.' | undefined): number | null {
+  // the common case of an export (`50009.00`, `50009,00`) read directly; anything else by the full rules
+  const plain = decimalSeparator ? (decimalSeparator === '.' ? PLAIN_DOT : PLAIN_COMMA).exec(text) : null;
+  if (plain) {
+    const sen = Number(plain[2]) * 100 + Number((plain[3] ?? '').padEnd(2, '0'));
+    return plain[1] ? -sen : sen;
+  }
+  const read = parseRupiahSen(text, decimalSeparator ? { decimalSeparator } : {});
+  return read.ok ? read.sen : null;
+}
+
+export function readTable(rows: readonly Row[], spec: TableSpec): TableResult {
+  const out: TableResult = { mutations: [], pending: [], errors: [], footerSeen: false };
+  let last: ParsedMutation | null = null;
+  for (let r = spec.headerIndex + 1; r < rows.length; r += 1) {
+    const row = rows[r]!;
+    if (isBlank(row)) continue;
+    const cell = (i: number | undefined) => cellAt(row, i);
+    const dateText = cell(spec.date);
+    const description = spec.description.map((i) => cell(i)).filter(Boolean).join(' ');
+    const amountTexts = [cell(spec.amount), cell(spec.debit), cell(spec.credit)].filter(Boolean);
+    if (/^pend/i.test(dateText)) {
+      out.pending.push({ line: row.line, description });
+      last = null;
+      continue;
+    }
+    if (isFooterRow(row, spec.date)) {
+      out.footerSeen = true;
+      last = null;
+      continue;
+    }
+    if (!dateText) {
+      // Mandiri and BCA continue a description on the next line with the date left empty.
+      if (last && amountTexts.length === 0 && description) last.description = `${last.description} ${description}`;
+      else if (amountTexts.length > 0) out.errors.push({ row: row.line, key: 'statements.errors.date', params: { value: '' } });
+      continue;
+    }
+    const date = readDate(dateText, spec.yearFor, spec.dateOrder);
+    if (!date) {
+      out.errors.push({ row: row.line, key: 'statements.errors.date', params: { value: dateText } });
+      last = null;
+      continue;
+    }
+    const decided = directionAndAmount(cell, spec);
+    if ('key' in decided) {
+      out.errors.push({ ...decided, row: row.line });
+      last = null;
+      continue;
+    }
+    const balanceText = cell(spec.balance).replace(/\s*(cr|db)$/i, '');
+    const balance = balanceText ? amountOf(balanceText, spec.decimalSeparator) : null;
+    last = {
+      line: row.line,
+      date: date.date,
+      time: date.time,
+      direction: decided.direction,
+      amountSen: decided.amountSen,
+      description,
+      reference: cell(spec.reference) || null,
+      balanceSen: balance,
+    };
+    out.mutations.push(last);
+  }
+  return out;
+}
+
+function directionAndAmount(cell: (i: number | undefined) => string, spec: TableSpec): { direction: 'CR' | 'DB'; amountSen: number } | RowProblem {
+  const bad = (value: string): RowProblem => ({ row: 0, key: 'statements.errors.amount', params: { value } });
+  if (spec.debit !== undefined && spec.credit !== undefined) {
+    const debitText = cell(spec.debit);
+    const creditText = cell(spec.credit);
+    const debit = debitText ? amountOf(debitText, spec.decimalSeparator) : 0;
+    const credit = creditText ? amountOf(creditText, spec.decimalSeparator) : 0;
+    if (debit === null) return bad(debitText);
+    if (credit === null) return bad(creditText);
+    if (debit > 0 && credit > 0) return bad(`${debitText} / ${creditText}`);
+    if (debit === 0 && credit === 0) return bad(debitText || creditText);
+    return credit > 0 ? { direction: 'CR', amountSen: credit } : { direction: 'DB', amountSen: Math.abs(debit) };
+  }
+  let text = cell(spec.amount);
+  let marker = cell(spec.direction);
+  // BCA's Excel export carries the marker in the amount: `50,009.00 CR`
+  const suffix = /^(.*?)\s*\b(CR|DB|Cr|Db|C|D)$/.exec(text);
+  if (suffix && /\d/.test(suffix[1]!)) {
+    text = suffix[1]!;
+    marker ||= suffix[2]!;
+  }
+  const amount = text ? amountOf(text, spec.decimalSeparator) : null;
+  if (amount === null || amount === 0) return bad(text);
+  if (marker) {
+    if (CREDIT.test(marker)) return { direction: 'CR', amountSen: Math.abs(amount) };
+    if (DEBIT.test(marker)) return { direction: 'DB', amountSen: Math.abs(amount) };
+    return { row: 0, key: 'statements.errors.direction', params: { value: marker } };
+  }
+  if (spec.direction !== undefined) return { row: 0, key: 'statements.errors.direction', params: { value: '' } };
+  return amount < 0 ? { direction: 'DB', amountSen: -amount } : { direction: 'CR', amountSen: amount };
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+// What a bank statement file becomes before it is stored: mutations with their line in the file,
+// or a precise refusal. Pure data, shared by the core, the CLI and the tests.
+
+export type Cell = string | number | null;
+
+/** A text file, or a sheet the core has read into rows of cells (as the sheet shows them). */
+export type StatementSource = { kind: 'text'; fileName: string; text: string } | { kind: 'grid'; fileName: string; rows: Cell[][] };
+
+export const STATEMENT_FORMATS = ['bca', 'mandiri', 'bni', 'bri', 'mt940', 'generic'] as const;
+export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
+
+export interface ParsedMutation {
+  /** 1-based line (text) or row (sheet) where the transaction starts */
+  line: number;
+  /** YYYY-MM-DD, the statement's local day */
+  date: string;
+  time: string | null;
+  direction: 'CR' | 'DB';
+  /** positive, in sen */
+  amountSen: number;
+  description: string;
+  reference: string | null;
+  balanceSen: number | null;
+}
+
+export interface RowProblem {
+  row: number;
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ParsedStatement {
+  format: StatementFormat;
+  accountNumber: string | null;
+  period: { from: string; to: string } | null;
+  mutations: ParsedMutation[];
+  /** PEND rows: not booked yet, so not mutations; they come back booked in a later statement */
+  pending: { line: number; description: string }[];
+  errors: RowProblem[];
+}
+
+export type ParseResult = { ok: true; statement: ParsedStatement } | { ok: false; key: string; params?: Record<string, string | number> };
+
+export const DATE_FORMATS = ['DD/MM/YYYY', 'DD-MM-YYYY', 'YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM'] as const;
+
+/**
+ * A layout the parsers do not know, described once per account by the person importing it.
+ * Columns are 1-based as spreadsheet users count them (A = 1). Either one amount column (with a
+ * direction column, or the sign: negative is a debit) or separate debit and credit columns.
+ */
+export const columnMappingSchema = z
+  .object({
+    headerRow: z.number().int().min(1).max(100),
+    date: z.number().int().min(1).max(100),
+    dateFormat: z.enum(DATE_FORMATS),
+    description: z.number().int().min(1).max(100),
+    reference: z.number().int().min(1).max(100).optional(),
+    balance: z.number().int().min(1).max(100).optional(),
+    amount: z.number().int().min(1).max(100).optional(),
+    direction: z.number().int().min(1).max(100).optional(),
+    debit: z.number().int().min(1).max(100).optional(),
+    credit: z.number().int().min(1).max(100).optional(),
+    decimalSeparator: z.enum([',', '.']),
+  })
+  .refine((m) => m.amount !== undefined || (m.debit !== undefined && m.credit !== undefined), { message: 'statements.errors.mappingAmount', path: ['amount'] });
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export interface ParseOptions {
+  format?: 'auto' | StatementFormat;
+  mapping?: unknown;
+  /** the chosen account's number: a statement of another account is refused */
+  expectedAccount?: string;
+  /** the year for DD/MM dates when the file names no period */
+  fallbackYear?: number;
+}

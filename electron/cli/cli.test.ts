@@ -1,23 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from './main';
+import { describe, expect, it } from 'vitest';
+import { useCliDataDir } from './testing';
 
-let dataDir: string;
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'serambi-cli-'));
-});
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function run(argv: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...argv, '--data', dataDir], { out: (l) => out.push(l), err: (l) => err.push(l), env });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = useCliDataDir('serambi-cli-');
+const run = cli.run;
 
 const ADMIN_ENV = { SERAMBI_USER: 'admin', SERAMBI_PASSWORD: 'rahasia-admin-1' };
 
@@ -79,7 +68,7 @@ describe('serambi init and user add', () => {
 describe('the serambi command', () => {
   it('runs from the package bin with no build step', async () => {
     const bin = join(import.meta.dirname, 'serambi.mjs');
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'init', '--branch', 'SBY01', '--admin', 'admin', '--data', dataDir, '--json'], {
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'init', '--branch', 'SBY01', '--admin', 'admin', '--data', cli.dir(), '--json'], {
       env: { ...process.env, SERAMBI_PASSWORD: 'rahasia-admin-1' },
     });
     expect(JSON.parse(stdout).branch.code).toBe('SBY01');

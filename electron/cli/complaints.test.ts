@@ -1,25 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isoWeekKey } from '../../shared/domain/time';
 import { pdfTextLines } from '../core/reports/testing';
 import { openCliSession } from './context';
-import { main } from './main';
+import { useCliDataDir } from './testing';
 
-let dataDir: string;
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'serambi-cli-complaints-'));
-});
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function run(argv: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main([...argv, '--data', dataDir], { out: (l) => out.push(l), err: (l) => err.push(l), env });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = useCliDataDir('serambi-cli-complaints-');
+const run = cli.run;
 
 const ADMIN = { SERAMBI_USER: 'admin', SERAMBI_PASSWORD: 'rahasia-admin-1' };
 const MANAGER = { SERAMBI_USER: 'maya', SERAMBI_PASSWORD: 'maya-sandi-1' };
@@ -50,7 +40,7 @@ describe('serambi complaints report weekly', () => {
 
   it('writes the week as xlsx, pdf and json for the CS manager, and refuses the CS', async () => {
     await setUpBranch();
-    const session = await openCliSession(dataDir, CS);
+    const session = await openCliSession(cli.dir(), CS);
     try {
       await session.authenticate();
       const customer = { name: 'Budi Santoso', nik: '3201011205900001' };
@@ -61,7 +51,7 @@ describe('serambi complaints report weekly', () => {
     }
     const week = isoWeekKey(Date.now(), 'WIB');
 
-    const xlsx = join(dataDir, 'evaluasi.xlsx');
+    const xlsx = join(cli.dir(), 'evaluasi.xlsx');
     const asXlsx = await run(['complaints', 'report', 'weekly', '--week', week, '--out', xlsx, '--json'], MANAGER);
     expect(asXlsx.code, asXlsx.err).toBe(0);
     expect(JSON.parse(asXlsx.out)).toMatchObject({ week, format: 'xlsx', out: xlsx, total: 2 });
@@ -70,7 +60,7 @@ describe('serambi complaints report weekly', () => {
     expect(channels).toContainEqual(['Hotline', 1]);
     expect(channels).toContainEqual(['Datang ke cabang', 1]);
 
-    const pdf = join(dataDir, 'evaluasi.pdf');
+    const pdf = join(cli.dir(), 'evaluasi.pdf');
     const asPdf = await run(['complaints', 'report', 'weekly', '--week', week, '--out', pdf], MANAGER);
     expect(asPdf.code, asPdf.err).toBe(0);
     expect(asPdf.out).toContain(`Evaluasi mingguan ${week} (2 keluhan)`);
@@ -78,11 +68,11 @@ describe('serambi complaints report weekly', () => {
     expect(lines[0]).toBe(`Evaluasi Mingguan Keluhan ${week}`);
     expect(lines[lines.indexOf('Metode Pembayaran') + 1]).toBe('2');
 
-    const json = join(dataDir, 'evaluasi.json');
+    const json = join(cli.dir(), 'evaluasi.json');
     expect((await run(['complaints', 'report', 'weekly', '--week', week, '--out', json], MANAGER)).code).toBe(0);
     expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ week, total: 2, byCategory: { 'metode-pembayaran': 2 }, byChannel: { hotline: 1, 'walk-in': 1 } });
 
-    const asCs = await run(['complaints', 'report', 'weekly', '--week', week, '--out', join(dataDir, 'cs.xlsx')], CS);
+    const asCs = await run(['complaints', 'report', 'weekly', '--week', week, '--out', join(cli.dir(), 'cs.xlsx')], CS);
     expect(asCs.code).toBe(1);
     expect(asCs.err).toMatch(/tidak berwenang/);
   });

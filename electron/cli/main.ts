@@ -4,6 +4,7 @@ import { complaintsWeeklyReportCommand } from './commands/complaints';
 import { enrollCodeCommand, headofficeCommand, headofficeStatusCommand } from './commands/headoffice';
 import { enrollCommand, syncCommand } from './commands/sync';
 import { initCommand } from './commands/init';
+import { matchCommand, paymentsAccountAddCommand, paymentsExpectCommand, statementImportCommand } from './commands/payments';
 import { serveCommand, startCommand } from './commands/serve';
 import { userAddCommand } from './commands/user';
 import { cliLocale, errorLine, exitCodeFor, UsageError, type Io } from './context';
@@ -30,6 +31,10 @@ export const COMMANDS: Command[] = [
   enrollCommand,
   syncCommand,
   complaintsWeeklyReportCommand,
+  paymentsAccountAddCommand,
+  paymentsExpectCommand,
+  statementImportCommand,
+  matchCommand,
 ];
 
 function usage(): string {

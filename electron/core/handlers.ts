@@ -9,6 +9,10 @@ import { kbHandlers } from './kb/handlers';
 import { kbProjectors } from './kb/projectors';
 import { otpHandlers } from './otp/handlers';
 import { otpProjectors } from './otp/projectors';
+import { expectedPaymentHandlers } from './payments/expected-handlers';
+import { importHandlers } from './payments/import-handlers';
+import { paymentProjectors } from './payments/projectors';
+import { verificationHandlers } from './payments/verification-handlers';
 import { reportHandlers } from './reports/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { settingsProjectors } from './settings/projectors';
@@ -28,6 +32,9 @@ export const handlers: HandlerMap = {
   // the complaints desk's files (xlsx, PDF); after complaintHandlers, so these are the ones used
   ...reportHandlers,
   ...kbHandlers,
+  ...expectedPaymentHandlers,
+  ...importHandlers,
+  ...verificationHandlers,
 };
 
 export const projectors: ProjectorMap = {
@@ -37,4 +44,5 @@ export const projectors: ProjectorMap = {
   ...otpProjectors,
   ...complaintProjectors,
   ...kbProjectors,
+  ...paymentProjectors,
 };

@@ -41,6 +41,15 @@ function sendError(reply: FastifyReply, error: ApiErrorBody) {
 }
 
 /** Serve mode: the branch app for a browser. The API is `POST /api/<method>` with a JSON body. */
+/** File-carrying methods and the largest file each accepts, in MB. */
+const LARGE_BODY_METHODS: ReadonlyArray<readonly [string, number]> = [
+  ['complaints.attach', 10],
+  ['verification.attach', 10],
+  ['payments.expectBulk', 8],
+  ['statement.preview', 50],
+  ['statement.import', 50],
+];
+
 export async function buildServeApp(options: ServeAppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
   await app.register(cookie);
@@ -74,8 +83,12 @@ export async function buildServeApp(options: ServeAppOptions): Promise<FastifyIn
     return { ok: true, result };
   };
   app.post<{ Params: { method: string } }>('/api/:method', (request, reply) => call(request.params.method, request, reply));
-  // A complaint's proof may be 10 MB, i.e. about 13.4 MB of base64: only this method gets the room.
-  app.post('/api/complaints.attach', { bodyLimit: 16 * 1024 * 1024 }, (request, reply) => call('complaints.attach', request, reply));
+  // Methods that carry a file get room for its base64 (4/3 of the file) and nothing else does;
+  // the contract still refuses a file over its own limit with a precise message.
+  for (const [method, fileMb] of LARGE_BODY_METHODS) {
+    const bodyLimit = Math.ceil((fileMb * 1024 * 1024 * 4) / 3) + 64 * 1024;
+    app.post(`/api/${method}`, { bodyLimit }, (request, reply) => call(method, request, reply));
+  }
 
   if (existsSync(join(options.rendererDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });

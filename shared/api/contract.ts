@@ -13,6 +13,8 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   access: Access;
   /** A mutating method runs in the write transaction and must record at least one journal event. */
   mutates: boolean;
+  /** A mutating method that may find nothing to change (matching when no credit is new). */
+  mayFindNothing?: boolean;
   /** Allowed while the desk is locked for idleness (unlock, logout, who-am-i). */
   whileLocked?: boolean;
   /** Called by the desk on its own (status polls): not the person's activity, so the idle lock still comes. */

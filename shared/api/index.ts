@@ -7,6 +7,7 @@ import { syncMethods } from './methods/sync';
 import { otpMethods } from './methods/otp';
 import { complaintMethods } from './methods/complaints';
 import { kbMethods } from './methods/kb';
+import { paymentMethods } from './methods/payments';
 import { userMethods } from './methods/users';
 
 // The whole contract: every capability declares its methods in methods/<capability>.ts and is
@@ -21,6 +22,7 @@ export const methods = {
   ...otpMethods,
   ...complaintMethods,
   ...kbMethods,
+  ...paymentMethods,
 };
 
 export type Methods = typeof methods;

@@ -6,6 +6,8 @@ import { ApiError, type FieldIssue, type MessageParams } from './errors';
 function issueToField(issue: z.core.$ZodIssue): FieldIssue {
   const path = issue.path.map(String).join('.');
   if (issue.message.startsWith('validation.')) return { path, key: issue.message };
+  // A capability's own message for a built-in check (`payments.errors.amountPositive` on positive()).
+  if (issue.code !== 'custom' && /^[a-z][a-zA-Z]*\.errors\.[a-zA-Z]+$/.test(issue.message)) return { path, key: issue.message };
   switch (issue.code) {
     case 'custom':
       // A field rule of the contract names its own message (`otp.errors.nik`) and what it found.

@@ -3,12 +3,14 @@ import { foundationEvents } from './foundation';
 import { syncEvents } from './sync';
 import { otpEvents } from './otp';
 import { complaintEvents } from './complaints';
+import { paymentEvents } from './payments';
 
 export const eventSchemas = {
   ...foundationEvents,
   ...syncEvents,
   ...otpEvents,
   ...complaintEvents,
+  ...paymentEvents,
 };
 
 export type EventType = keyof typeof eventSchemas;

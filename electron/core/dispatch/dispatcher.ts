@@ -27,6 +27,8 @@ class CommitThenFail {
 
 interface WriteJob {
   ctx: CallContext;
+  /** the method's contract says it may record nothing */
+  mayFindNothing: boolean;
   handler: Handler<MethodName, unknown>;
   input: unknown;
   prepared: unknown;
@@ -103,7 +105,7 @@ export function createDispatcher(
     const emitted: JournalEvent[] = [];
     try {
       const value = job.handler.run(makeTx(job.ctx, emitted, head), job.input as never, job.prepared);
-      if (emitted.length === 0) throw new Error('a mutating method recorded no journal event');
+      if (emitted.length === 0 && !job.mayFindNothing) throw new Error('a mutating method recorded no journal event');
       return { value };
     } catch (error) {
       if (error instanceof CommitThenFail) return { error: error.error };
@@ -179,7 +181,7 @@ export function createDispatcher(
     const ctx: CallContext = { core, actor, session, transport: call.transport };
     const prepared = handler.prepare ? await handler.prepare(input as never, ctx) : undefined;
     const result = def.mutates
-      ? await enqueueWrite({ ctx, handler, input, prepared })
+      ? await enqueueWrite({ ctx, handler, input, prepared, mayFindNothing: def.mayFindNothing === true })
       : handler.run(makeTx(ctx, []), input as never, prepared);
     if (session && !session.locked && !def.background) core.sessions.touch(session, core.clock());
     // Parsing the output strips any field the contract does not declare, so nothing leaks.

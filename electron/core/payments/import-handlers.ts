@@ -1,0 +1,177 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ApiError } from '../../../shared/api/errors';
+import type { MethodName } from '../../../shared/api/index';
+import type { MutationView } from '../../../shared/api/methods/payments';
+import { MUTATION_CHUNK, type MatchDecisionEvent, type MutationRow } from '../../../shared/events/payments';
+import { mutationKeys } from '../../../shared/statements/dedupe';
+import { parseStatement } from '../../../shared/statements/parse';
+import type { ParsedStatement } from '../../../shared/statements/types';
+import type { CallContext, HandlerMap, Tx } from '../dispatch/types';
+import { prepared, type Db } from '../ledger/sql';
+import { existingAccount } from './expected-handlers';
+import { decide, runMatching, type MatchCounts } from './matching-run';
+import { listMutations, type AccountRow } from './queries';
+import { decodeFile, sourceOf } from './statement-file';
+
+// Statement import: the file is read and parsed before the write transaction (it can take a
+// moment on 100,000 rows); the transaction then drops the rows this account already holds (same
+// de-duplication key), records the rest as chunked events and runs matching, all or nothing.
+
+const SAMPLE_ROWS = 200;
+
+interface Parsed {
+  account: AccountRow;
+  statement: ParsedStatement;
+  rows: MutationRow[];
+}
+
+/**
+ * The de-duplication key as stored: a 128-bit digest of the row's fingerprint and occurrence, so
+ * the unique index and the journal carry 22 characters a row instead of the whole description.
+ */
+function digest(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 22);
+}
+
+function parse(ctx: CallContext, input: { accountId: string; format: string; fileName: string; dataBase64: string }): Parsed {
+  const account = existingAccount(ctx.core.db, input.accountId);
+  const bytes = decodeFile(input.dataBase64);
+  const mapping = account.mapping ? JSON.parse(account.mapping) : undefined;
+  const result = parseStatement(sourceOf(input.fileName, bytes), {
+    format: input.format as never,
+    ...(mapping ? { mapping } : {}),
+    expectedAccount: account.number,
+    fallbackYear: new Date(ctx.core.clock()).getUTCFullYear(),
+  });
+  if (!result.ok) throw new ApiError('bad_input', result.key, result.params);
+  const statement = result.statement;
+  const keys = mutationKeys(account.number, statement.mutations);
+  const rows = statement.mutations.map((m, i) => ({
+    id: randomUUID(),
+    date: m.date,
+    time: m.time,
+    direction: m.direction,
+    amountSen: m.amountSen,
+    description: m.description.slice(0, 1000),
+    reference: m.reference ? m.reference.slice(0, 120) : null,
+    balanceSen: m.balanceSen,
+    key: digest(keys[i]!),
+  }));
+  return { account, statement, rows };
+}
+
+function splitDuplicates(db: Db, accountId: string, rows: readonly MutationRow[]): { fresh: MutationRow[]; duplicate: Set<string> } {
+  const known = prepared<[string, string], { one: number }>(db, `SELECT 1 AS one FROM pay_mutations WHERE account_id = ? AND key = ?`);
+  const duplicate = new Set<string>();
+  const fresh: MutationRow[] = [];
+  for (const row of rows) {
+    if (known.get(accountId, row.key)) duplicate.add(row.id);
+    else fresh.push(row);
+  }
+  return { fresh, duplicate };
+}
+
+function summaryOf(parsed: Parsed, imported: number, duplicates: number) {
+  const { statement } = parsed;
+  const credits = statement.mutations.filter((m) => m.direction === 'CR').length;
+  return {
+    format: statement.format,
+    accountNumber: statement.accountNumber,
+    period: statement.period,
+    rows: statement.mutations.length,
+    credits,
+    debits: statement.mutations.length - credits,
+    imported,
+    duplicates,
+    pending: statement.pending.length,
+    errors: statement.errors,
+  };
+}
+
+function previewRow(accountId: string, row: MutationRow, duplicate: boolean): MutationView & { duplicate: boolean } {
+  return {
+    id: row.id,
+    accountId,
+    date: row.date,
+    time: row.time,
+    direction: row.direction,
+    amountSen: row.amountSen,
+    description: row.description,
+    reference: row.reference,
+    balanceSen: row.balanceSen,
+    source: 'statement',
+    status: row.direction === 'DB' ? 'debit' : 'new',
+    paymentId: null,
+    paymentReference: null,
+    candidates: [],
+    reason: null,
+    duplicate,
+  };
+}
+
+/**
+ * Records the fresh rows as chunked events, each carrying the matching decisions of its own
+ * credits, so every row is written once, already decided. The last chunk carries the summary.
+ */
+function record(tx: Tx, parsed: Parsed, fileName: string, fresh: MutationRow[], summary: ReturnType<typeof summaryOf>): { importId: string; counts: MatchCounts } {
+  const importId = randomUUID();
+  const credits = fresh.filter((r) => r.direction === 'CR').map((r) => ({ id: r.id, account: parsed.account.id, date: r.date, time: r.time, direction: 'CR' as const, amountSen: r.amountSen }));
+  const { decisions, counts } = decide(tx.db, credits);
+  const byRow = new Map<string, MatchDecisionEvent>(decisions.map((d) => [d.mutationId, d]));
+  const chunks = Math.max(1, Math.ceil(fresh.length / MUTATION_CHUNK));
+  for (let c = 0; c < chunks; c += 1) {
+    const last = c === chunks - 1;
+    const rows = fresh.slice(c * MUTATION_CHUNK, (c + 1) * MUTATION_CHUNK);
+    tx.emit('statement.imported', {
+      importId,
+      accountId: parsed.account.id,
+      fileName: fileName.slice(0, 255),
+      format: parsed.statement.format,
+      chunk: c,
+      rows,
+      decisions: rows.flatMap((r) => byRow.get(r.id) ?? []),
+      summary: last ? { rows: summary.rows, credits: summary.credits, debits: summary.debits, imported: summary.imported, duplicates: summary.duplicates } : null,
+    });
+  }
+  return { importId, counts };
+}
+
+type Method = 'statement.preview' | 'statement.import' | 'payments.match' | 'mutations.list';
+
+export const importHandlers: HandlerMap<Extract<MethodName, Method>> = {
+  'statement.preview': {
+    prepare: async (input, ctx) => parse(ctx, input),
+    run: (tx, _input, parsed: Parsed) => {
+      const { fresh, duplicate } = splitDuplicates(tx.db, parsed.account.id, parsed.rows);
+      return {
+        ...summaryOf(parsed, fresh.length, duplicate.size),
+        sample: parsed.rows.slice(0, SAMPLE_ROWS).map((r) => previewRow(parsed.account.id, r, duplicate.has(r.id))),
+      };
+    },
+  },
+  'statement.import': {
+    prepare: async (input, ctx) => parse(ctx, input),
+    run: (tx, input, parsed: Parsed) => {
+      const { statement } = parsed;
+      if (statement.errors.length > 0) {
+        throw new ApiError(
+          'bad_input',
+          'statements.errors.rowsRefused',
+          { count: statement.errors.length },
+          statement.errors.map((e) => ({ path: `rows.${e.row}`, key: e.key, params: { row: e.row, ...(e.params ?? {}) } })),
+        );
+      }
+      if (statement.mutations.length === 0) throw new ApiError('bad_input', 'statements.errors.noMutations');
+      const { fresh, duplicate } = splitDuplicates(tx.db, parsed.account.id, parsed.rows);
+      const summary = summaryOf(parsed, fresh.length, duplicate.size);
+      const { importId, counts } = record(tx, parsed, input.fileName, fresh, summary);
+      // credits still new from before (a feed pulled while matching was not run) go through too
+      const earlier = runMatching(tx);
+      return { ...summary, importId, matched: counts.matched + earlier.matched, ambiguous: counts.ambiguous + earlier.ambiguous, unmatched: counts.unmatched + earlier.unmatched };
+    },
+  },
+  'payments.match': { run: (tx) => runMatching(tx) },
+  'mutations.list': {
+    run: (tx, input) => listMutations(tx.db, input, input.offset, input.limit),
+  },
+};

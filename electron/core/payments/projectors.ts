@@ -1,0 +1,184 @@
+import type { MatchDecisionEvent, MutationRow } from '../../../shared/events/payments';
+import type { ProjectorMap } from '../dispatch/types';
+import { prepared, type Db } from '../ledger/sql';
+
+// The payments tables are rebuilt from events only: the desk's own and those of the branch's other
+// desks and of head office that arrive by pull, so every desk that applies the same events ends
+// with the same payments, mutations and cases. Rows travel in chunks; each chunk is inserted with
+// one prepared statement, which is what keeps a 100,000-row import near the raw insert time.
+
+function history(db: Db, caseId: string, at: number, type: string, userId: string | null, note: string | null = null): void {
+  prepared(db, `INSERT INTO pay_case_history (case_id, at, type, user_id, note) VALUES (?, ?, ?, ?, ?)`).run(caseId, at, type, userId, note);
+}
+
+function setCase(db: Db, caseId: string, at: number, fields: Record<string, string | number | null>): void {
+  const names = Object.keys(fields);
+  const sql = `UPDATE pay_cases SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
+  const changed = prepared(db, sql).run(...names.map((n) => fields[n]), at, caseId);
+  if (changed.changes === 0) throw new Error(`payments: case ${caseId} is not on this desk`);
+}
+
+/**
+ * Inserts the rows of a chunk, each with its matching decision where it has one (a debit is
+ * 'debit', an undecided credit 'new'); a row whose key this account already holds is skipped.
+ */
+function insertMutations(db: Db, at: number, accountId: string, rows: readonly MutationRow[], source: 'statement' | 'feed', importId: string | null, decisions: readonly MatchDecisionEvent[] = []): void {
+  const insert = prepared(
+    db,
+    `INSERT OR IGNORE INTO pay_mutations (id, account_id, date, time, direction, amount_sen, description, reference, balance_sen, key, source, import_id, status, payment_id, candidates, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const byRow = new Map(decisions.map((d) => [d.mutationId, d]));
+  for (const r of rows) {
+    const d = byRow.get(r.id);
+    const status = r.direction === 'DB' ? 'debit' : (d?.outcome ?? 'new');
+    const inserted = insert.run(
+      r.id,
+      accountId,
+      r.date,
+      r.time,
+      r.direction,
+      r.amountSen,
+      r.description,
+      r.reference,
+      r.balanceSen,
+      r.key,
+      source,
+      importId,
+      status,
+      d?.paymentId ?? null,
+      d?.candidates.length ? JSON.stringify(d.candidates) : null,
+      d ? JSON.stringify(d.reason) : null,
+    );
+    if (inserted.changes > 0 && d?.outcome === 'matched' && d.paymentId) markPaid(db, d.paymentId, at, 'auto', r.id);
+  }
+}
+
+/** The payment's reason is its credit's (read by a join), so paying writes no text. */
+function markPaid(db: Db, paymentId: string, at: number, how: 'auto' | 'manual', mutationId: string | null): void {
+  prepared(db, `UPDATE pay_expected SET status = 'paid', paid_at = ?, paid_how = ?, mutation_id = ? WHERE id = ? AND status = 'open'`).run(at, how, mutationId, paymentId);
+}
+
+export const paymentProjectors: ProjectorMap = {
+  'payments.accountAdded': (db, { payload, at, userId }) => {
+    prepared(db, `INSERT INTO pay_accounts (id, bank, number, holder, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)`).run(
+      payload.id,
+      payload.bank,
+      payload.number,
+      payload.holder,
+      at,
+      userId,
+    );
+  },
+  'payments.mappingSaved': (db, { payload }) => {
+    prepared(db, `UPDATE pay_accounts SET mapping = ? WHERE id = ?`).run(JSON.stringify(payload.mapping), payload.accountId);
+  },
+  'payments.codesLeased': (db, { payload }) => {
+    const upsert = prepared(
+      db,
+      `INSERT INTO pay_code_leases (account_number, device_id, block, expires_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (account_number, block) DO UPDATE SET device_id = excluded.device_id, expires_at = excluded.expires_at`,
+    );
+    for (const block of payload.blocks) upsert.run(payload.accountNumber, payload.deviceId, block, payload.expiresAt);
+  },
+  'payments.expected': (db, { payload, at, userId }) => {
+    prepared(
+      db,
+      `INSERT INTO pay_expected (id, account_id, base, code, total, reference, payer_name, status, created_at, created_by, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+    ).run(payload.id, payload.accountId, payload.base, payload.code, payload.total, payload.reference, payload.payerName, at, userId, payload.expiresAt);
+  },
+  'payments.cancelled': (db, { payload }) => {
+    prepared(db, `UPDATE pay_expected SET status = 'cancelled', cancel_reason = ? WHERE id = ? AND status = 'open'`).run(payload.reason, payload.id);
+  },
+  'statement.imported': (db, { payload, at, userId }) => {
+    if (payload.chunk === 0) {
+      prepared(db, `INSERT INTO pay_imports (id, account_id, file_name, format, at, user_id) VALUES (?, ?, ?, ?, ?, ?)`).run(
+        payload.importId,
+        payload.accountId,
+        payload.fileName,
+        payload.format,
+        at,
+        userId,
+      );
+    }
+    insertMutations(db, at, payload.accountId, payload.rows, 'statement', payload.importId, payload.decisions);
+    if (payload.summary) prepared(db, `UPDATE pay_imports SET summary = ? WHERE id = ?`).run(JSON.stringify(payload.summary), payload.importId);
+  },
+  'mutation.fed': (db, { payload, at }) => {
+    const account = prepared<[string], { id: string }>(db, `SELECT id FROM pay_accounts WHERE number = ?`).get(payload.accountNumber);
+    // Head office routes a feed only to branches holding the account; a desk that has not yet
+    // learnt of the account keeps nothing it could not show.
+    if (account) insertMutations(db, at, account.id, [payload.row], 'feed', null);
+  },
+  'payments.matched': (db, { payload, at }) => {
+    const set = prepared(db, `UPDATE pay_mutations SET status = ?, payment_id = ?, candidates = ?, reason = ? WHERE id = ? AND status = 'new'`);
+    for (const d of payload.decisions) {
+      const reason = JSON.stringify(d.reason);
+      const changed = set.run(d.outcome, d.paymentId, d.candidates.length ? JSON.stringify(d.candidates) : null, reason, d.mutationId);
+      if (changed.changes > 0 && d.outcome === 'matched' && d.paymentId) markPaid(db, d.paymentId, at, 'auto', d.mutationId);
+    }
+  },
+  'verification.opened': (db, { payload, at, userId }) => {
+    prepared(
+      db,
+      `INSERT INTO pay_cases (id, source, status, mutation_id, payment_id, note, opened_at, opened_by, updated_at) VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
+    ).run(payload.caseId, payload.source, payload.mutationId, payload.paymentId, payload.note, at, userId, at);
+    history(db, payload.caseId, at, 'verification.opened', userId, payload.note || null);
+  },
+  'verification.attached': (db, { payload, at, userId, deviceId }) => {
+    prepared(db, `INSERT OR IGNORE INTO pay_receipts (id, file_name, mime_type, size, sha256, at, user_id, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      payload.attachmentId,
+      payload.fileName,
+      payload.mimeType,
+      payload.size,
+      payload.sha256,
+      at,
+      userId,
+      deviceId,
+    );
+  },
+  'verification.proposed': (db, { payload, at, userId }) => {
+    setCase(db, payload.caseId, at, {
+      status: 'proposed',
+      decision: payload.decision,
+      mutation_id: payload.mutationId,
+      payment_id: payload.paymentId,
+      evidence: JSON.stringify(payload.evidence),
+      proposed_by: userId,
+      decided_by: null,
+      rejection: null,
+    });
+    history(db, payload.caseId, at, 'verification.proposed', userId, payload.note || null);
+  },
+  'verification.approved': (db, { payload, at, userId }) => {
+    setCase(db, payload.caseId, at, { status: 'approved', decided_by: userId, resolved_at: at });
+    const c = prepared<[string], { decision: string; mutation_id: string | null; payment_id: string | null }>(
+      db,
+      `SELECT decision, mutation_id, payment_id FROM pay_cases WHERE id = ?`,
+    ).get(payload.caseId)!;
+    const reason = JSON.stringify({ key: 'payments.reasons.manual', params: {} });
+    if (c.mutation_id) {
+      prepared(db, `UPDATE pay_mutations SET status = ?, payment_id = ?, reason = ? WHERE id = ?`).run(
+        c.decision === 'link' ? 'verified' : 'unrelated',
+        c.decision === 'link' ? c.payment_id : null,
+        reason,
+        c.mutation_id,
+      );
+    }
+    if (c.decision === 'link' && c.payment_id) markPaid(db, c.payment_id, at, 'manual', c.mutation_id);
+    history(db, payload.caseId, at, 'verification.approved', userId);
+  },
+  'verification.rejected': (db, { payload, at, userId }) => {
+    setCase(db, payload.caseId, at, { status: 'rejected', decided_by: userId, rejection: payload.reason });
+    history(db, payload.caseId, at, 'verification.rejected', userId, payload.reason);
+  },
+  'verification.escalated': (db, { payload, at, userId }) => {
+    setCase(db, payload.caseId, at, { status: 'escalated', escalated_at: at, escalation_note: payload.note, target_minutes: payload.targetMinutes });
+    history(db, payload.caseId, at, 'verification.escalated', userId, payload.note);
+  },
+  'verification.resolved': (db, { payload, at, userId }) => {
+    setCase(db, payload.caseId, at, { status: 'resolved', resolved_at: at });
+    history(db, payload.caseId, at, 'verification.resolved', userId, payload.note);
+  },
+};

@@ -1,0 +1,222 @@
+import type { BankAccountView, ExpectedPaymentView, MutationView } from '../../../shared/api/methods/payments';
+import { prepared, type Db } from '../ledger/sql';
+
+// The SQL of the payments desk's reads. Tables are written only by ./projectors.ts.
+
+export interface AccountRow {
+  id: string;
+  bank: string;
+  number: string;
+  holder: string;
+  mapping: string | null;
+}
+
+export interface PaymentRow {
+  id: string;
+  account_id: string;
+  bank: string;
+  number: string;
+  base: number;
+  code: number;
+  total: number;
+  reference: string;
+  payer_name: string | null;
+  status: 'open' | 'paid' | 'cancelled';
+  created_at: number;
+  created_by: string | null;
+  expires_at: number;
+  paid_at: number | null;
+  paid_how: 'auto' | 'manual' | null;
+  mutation_id: string | null;
+  reason: string | null;
+}
+
+export interface MutationRowDb {
+  id: string;
+  account_id: string;
+  date: string;
+  time: string | null;
+  direction: 'CR' | 'DB';
+  amount_sen: number;
+  description: string;
+  reference: string | null;
+  balance_sen: number | null;
+  source: 'statement' | 'feed';
+  status: MutationView['status'];
+  payment_id: string | null;
+  payment_reference: string | null;
+  candidates: string | null;
+  reason: string | null;
+}
+
+export function findAccount(db: Db, id: string): AccountRow | undefined {
+  return prepared<[string], AccountRow>(db, `SELECT id, bank, number, holder, mapping FROM pay_accounts WHERE id = ?`).get(id);
+}
+
+export function listAccounts(db: Db): AccountRow[] {
+  return prepared<[], AccountRow>(db, `SELECT id, bank, number, holder, mapping FROM pay_accounts ORDER BY bank, number`).all();
+}
+
+/** This desk's unexpired blocks of an account's total residues. */
+export function leasedBlocks(db: Db, accountNumber: string, deviceId: string, now: number): { blocks: number[]; expiresAt: number | null } {
+  const rows = prepared<[string, string, number], { block: number; expires_at: number }>(
+    db,
+    `SELECT block, expires_at FROM pay_code_leases WHERE account_number = ? AND device_id = ? AND expires_at > ? ORDER BY block`,
+  ).all(accountNumber, deviceId, now);
+  return { blocks: rows.map((r) => r.block), expiresAt: rows.length ? Math.min(...rows.map((r) => r.expires_at)) : null };
+}
+
+export function accountView(account: AccountRow, codes: { blocks: number[]; state: BankAccountView['codes']; expiresAt: number | null }): BankAccountView {
+  return {
+    id: account.id,
+    bank: account.bank,
+    number: account.number,
+    holder: account.holder,
+    blocks: codes.blocks,
+    codes: codes.state,
+    leaseExpiresAt: codes.expiresAt,
+    mapping: account.mapping ? (JSON.parse(account.mapping) as Record<string, unknown>) : null,
+  };
+}
+
+const PAYMENT_COLUMNS = `p.id, p.account_id, a.bank, a.number, p.base, p.code, p.total, p.reference, p.payer_name, p.status, p.created_at,
+  u.display_name AS created_by, p.expires_at, p.paid_at, p.paid_how, p.mutation_id, m.reason`;
+// a paid payment's reason is its credit's decision
+const PAYMENT_FROM = `FROM pay_expected p JOIN pay_accounts a ON a.id = p.account_id LEFT JOIN users u ON u.id = p.created_by
+  LEFT JOIN pay_mutations m ON m.id = p.mutation_id`;
+
+export function paymentView(row: PaymentRow, now: number): ExpectedPaymentView {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    accountLabel: `${row.bank} ${row.number}`,
+    base: row.base,
+    uniqueCode: row.code,
+    total: row.total,
+    reference: row.reference,
+    payerName: row.payer_name,
+    // an open payment past its window is expired by reading: no timer has to write it
+    status: row.status === 'open' && row.expires_at <= now ? 'expired' : row.status,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    expiresAt: row.expires_at,
+    paidAt: row.paid_at,
+    mutationId: row.mutation_id,
+    paidHow: row.paid_how,
+    reason: row.reason ? (JSON.parse(row.reason) as ExpectedPaymentView['reason']) : row.paid_how === 'manual' ? { key: 'payments.reasons.manual' } : null,
+  };
+}
+
+export function findPayment(db: Db, id: string): PaymentRow | undefined {
+  return prepared<[string], PaymentRow>(db, `SELECT ${PAYMENT_COLUMNS} ${PAYMENT_FROM} WHERE p.id = ?`).get(id);
+}
+
+export function listPayments(
+  db: Db,
+  filter: { accountId?: string | undefined; status?: ExpectedPaymentView['status'] | undefined; text?: string | undefined; limit: number },
+  now: number,
+): ExpectedPaymentView[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.accountId) {
+    where.push('p.account_id = ?');
+    args.push(filter.accountId);
+  }
+  if (filter.status === 'open') {
+    where.push(`p.status = 'open' AND p.expires_at > ?`);
+    args.push(now);
+  } else if (filter.status === 'expired') {
+    where.push(`p.status = 'open' AND p.expires_at <= ?`);
+    args.push(now);
+  } else if (filter.status) {
+    where.push('p.status = ?');
+    args.push(filter.status);
+  }
+  if (filter.text) {
+    const digits = filter.text.replace(/\D/g, '');
+    where.push(`(p.reference LIKE ? ESCAPE '\\' OR p.payer_name LIKE ? ESCAPE '\\'${digits ? ' OR p.total = ?' : ''})`);
+    const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    args.push(like, like, ...(digits ? [Number(digits)] : []));
+  }
+  const sql = `SELECT ${PAYMENT_COLUMNS} ${PAYMENT_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.created_at DESC LIMIT ?`;
+  return db
+    .prepare<unknown[], PaymentRow>(sql)
+    .all(...args, filter.limit)
+    .map((r) => paymentView(r, now));
+}
+
+/** Open payments of an account with that total: the unique-code check and the matcher's candidates. */
+export function openTotalTaken(db: Db, accountId: string, total: number, now: number): boolean {
+  return !!prepared<[string, number, number], { one: number }>(
+    db,
+    `SELECT 1 AS one FROM pay_expected WHERE account_id = ? AND total = ? AND status = 'open' AND expires_at > ? LIMIT 1`,
+  ).get(accountId, total, now);
+}
+
+const MUTATION_COLUMNS = `m.id, m.account_id, m.date, m.time, m.direction, m.amount_sen, m.description, m.reference, m.balance_sen, m.source, m.status,
+  m.payment_id, p.reference AS payment_reference, m.candidates, m.reason`;
+
+export function mutationView(row: MutationRowDb): MutationView {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    date: row.date,
+    time: row.time,
+    direction: row.direction,
+    amountSen: row.amount_sen,
+    description: row.description,
+    reference: row.reference,
+    balanceSen: row.balance_sen,
+    source: row.source,
+    status: row.status,
+    paymentId: row.payment_id,
+    paymentReference: row.payment_reference,
+    candidates: row.candidates ? (JSON.parse(row.candidates) as string[]) : [],
+    reason: row.reason ? (JSON.parse(row.reason) as MutationView['reason']) : null,
+  };
+}
+
+export function findMutation(db: Db, id: string): MutationRowDb | undefined {
+  return prepared<[string], MutationRowDb>(db, `SELECT ${MUTATION_COLUMNS} FROM pay_mutations m LEFT JOIN pay_expected p ON p.id = m.payment_id WHERE m.id = ?`).get(id);
+}
+
+export interface MutationFilter {
+  accountId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  minAmount?: number | undefined;
+  maxAmount?: number | undefined;
+  status?: MutationView['status'] | undefined;
+  text?: string | undefined;
+}
+
+/**
+ * One page of the history, newest first, and how many rows the filter has. Ordered by (date, seq)
+ * so the (account_id, date, seq) and (date, seq) indexes serve both the order and the offset.
+ */
+export function listMutations(db: Db, filter: MutationFilter, offset: number, limit: number): { total: number; rows: MutationView[] } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  const add = (clause: string, ...values: (string | number)[]) => {
+    where.push(clause);
+    args.push(...values);
+  };
+  if (filter.accountId) add('m.account_id = ?', filter.accountId);
+  if (filter.from) add('m.date >= ?', filter.from);
+  if (filter.to) add('m.date <= ?', filter.to);
+  if (filter.minAmount !== undefined) add('m.amount_sen >= ?', filter.minAmount * 100);
+  if (filter.maxAmount !== undefined) add('m.amount_sen <= ?', filter.maxAmount * 100 + 99);
+  if (filter.status) add('m.status = ?', filter.status);
+  if (filter.text) {
+    const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    add(`(m.description LIKE ? ESCAPE '\\' OR m.reference LIKE ? ESCAPE '\\')`, like, like);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM pay_mutations m ${clause}`).get(...args)!.n;
+  const rows = db
+    .prepare<unknown[], MutationRowDb>(
+      `SELECT ${MUTATION_COLUMNS} FROM pay_mutations m LEFT JOIN pay_expected p ON p.id = m.payment_id ${clause} ORDER BY m.date DESC, m.seq DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...args, limit, offset);
+  return { total, rows: rows.map(mutationView) };
+}

@@ -1,11 +1,15 @@
 import type { Pinia } from 'pinia';
 import { createRouter, createWebHashHistory, type Router } from 'vue-router';
 import AuditPage from '../audit/AuditPage.vue';
+import ComplaintListPage from '../complaints/ComplaintListPage.vue';
+import ComplaintsWeeklyPage from '../complaints/ComplaintsWeeklyPage.vue';
 import ConflictsPage from '../conflicts/ConflictsPage.vue';
 import HomePage from '../home/HomePage.vue';
+import KbPage from '../kb/KbPage.vue';
 import LoginPage from '../login/LoginPage.vue';
 import OtpListPage from '../otp/OtpListPage.vue';
 import OtpValidatePage from '../otp/OtpValidatePage.vue';
+import PaymentsDeskPage from '../payments/PaymentsDeskPage.vue';
 import SettingsPage from '../settings/SettingsPage.vue';
 import SetupPage from '../setup/SetupPage.vue';
 import { canOpen, type DeskId } from '../shell/desks';
@@ -37,6 +41,11 @@ export function createAppRouter(pinia: Pinia): Router {
           { path: '', name: 'home', component: HomePage, meta: { desk: 'home' } },
           { path: 'otp', name: 'otp', component: OtpListPage, meta: { desk: 'otp' } },
           { path: 'otp/validate', name: 'otpValidate', component: OtpValidatePage, meta: { desk: 'otpValidate' } },
+          { path: 'complaints', name: 'complaints', component: ComplaintListPage, meta: { desk: 'complaints' } },
+          { path: 'complaints/weekly', name: 'complaintsWeekly', component: ComplaintsWeeklyPage, meta: { desk: 'complaintsWeekly' } },
+          { path: 'kb', name: 'kb', component: KbPage, meta: { desk: 'kb' } },
+          // One route for the desk's five screens: the tab is in the query (?tab=mutations).
+          { path: 'payments', name: 'payments', component: PaymentsDeskPage, meta: { desk: 'payments' } },
           { path: 'audit', name: 'audit', component: AuditPage, meta: { desk: 'audit' } },
           { path: 'conflicts', name: 'conflicts', component: ConflictsPage, meta: { desk: 'conflicts' } },
           { path: 'users', name: 'users', component: UsersPage, meta: { desk: 'users' } },

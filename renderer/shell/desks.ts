@@ -2,7 +2,7 @@ import { AUDIT_READERS, ROLES, type Role } from '../../shared/domain/roles';
 
 // Which desk each role may open. The menu and the route guards both read this table; the core
 // checks the same roles on every call, so hiding a desk is a courtesy, not the protection.
-export type DeskId = 'home' | 'otp' | 'otpValidate' | 'complaints' | 'payments' | 'invoices' | 'audit' | 'conflicts' | 'users' | 'settings';
+export type DeskId = 'home' | 'otp' | 'otpValidate' | 'complaints' | 'complaintsWeekly' | 'kb' | 'payments' | 'invoices' | 'audit' | 'conflicts' | 'users' | 'settings';
 
 export interface Desk {
   id: DeskId;
@@ -25,8 +25,15 @@ export const DESKS: readonly Desk[] = [
   { id: 'otp', roles: ['cs', 'ao', 'kasie', 'kacab'], built: true, path: '/otp', label: 'shell.menu.otp' },
   // Customer Service > OTP: the CS types the code a customer sent, when the link could not be used.
   { id: 'otpValidate', roles: ['cs'], built: true, path: '/otp/validate', label: 'shell.menu.otpValidate', group: 'customerService' },
-  { id: 'complaints', roles: ['cs', 'cs-manager', 'kasie', 'kacab'], built: false, path: '/complaints', label: 'shell.menu.complaints' },
-  { id: 'payments', roles: ['teller', 'back-office', 'kacab'], built: false, path: '/payments', label: 'shell.menu.payments' },
+  // Customer Service > Pengaduan (seed 001): the CS logs, the CS manager escalates; Kasie and Kacab read.
+  { id: 'complaints', roles: ['cs', 'cs-manager', 'kasie', 'kacab'], built: true, path: '/complaints', label: 'shell.menu.complaints', group: 'customerService' },
+  // Evaluasi mingguan: the SOPs name it the CS manager's; Kasie and Kacab read it too.
+  { id: 'complaintsWeekly', roles: ['cs-manager', 'kasie', 'kacab'], built: true, path: '/complaints/weekly', label: 'shell.menu.complaintsWeekly', group: 'customerService' },
+  // The knowledge base (seed 002) answers anyone at the front desk.
+  { id: 'kb', roles: ['cs', 'cs-manager', 'kasie', 'kacab', 'teller', 'ao'], built: true, path: '/kb', label: 'shell.menu.kb', group: 'customerService' },
+  // Mutasi & Pembayaran (seed 003): tellers and CS take transfer payments with a unique code; back
+  // office imports statements and verifies by hand; Kasie and Kacab approve the verifications too.
+  { id: 'payments', roles: ['teller', 'cs', 'back-office', 'kasie', 'kacab'], built: true, path: '/payments', label: 'shell.menu.payments' },
   { id: 'invoices', roles: ['back-office', 'kacab'], built: false, path: '/invoices', label: 'shell.menu.invoices' },
   { id: 'audit', roles: AUDIT_READERS, built: true, path: '/audit', label: 'shell.menu.audit' },
   // Supervisors settle what head office refused; they are the ones who read the audit trail too.

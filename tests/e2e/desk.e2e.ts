@@ -112,7 +112,7 @@ test('the admin logs in and adds the branch staff with their roles', async ({ pa
 
 test('a CS sees only what a CS may open', async ({ page }) => {
   await loginAs(page, SITI.username, SITI.password);
-  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'OTP', 'Pengaturan']);
+  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'OTP', 'Pengaduan', 'Basis Pengetahuan', 'Mutasi & Pembayaran', 'Pengaturan']);
   await expect(page.getByRole('heading', { name: 'Customer Service (CS)' })).toBeVisible();
   await shot(page, 'home-cs');
 
@@ -129,7 +129,7 @@ test('a CS sees only what a CS may open', async ({ page }) => {
 
 test('a Kasie sees the audit trail and the sync conflicts but not the users', async ({ page }) => {
   await loginAs(page, BUDI.username, BUDI.password);
-  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'Jejak Audit', 'Konflik Sinkronisasi', 'Pengaturan']);
+  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'Pengaduan', 'Evaluasi Mingguan', 'Basis Pengetahuan', 'Mutasi & Pembayaran', 'Jejak Audit', 'Konflik Sinkronisasi', 'Pengaturan']);
   await expect(page.getByRole('heading', { name: 'Kepala Seksi (Kasie)' })).toBeVisible();
   await shot(page, 'home-kasie');
   await openDesk(page, 'Jejak Audit');

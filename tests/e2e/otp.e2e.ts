@@ -79,7 +79,7 @@ const wrongFor = (code: string) => (code === '000000' ? '111111' : '000000');
 
 test('the AO makes an application: each wrong field says why, then Ajukan sends it to the Kasie', async ({ page }) => {
   await loginAs(page, AO.username, AO.password);
-  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'Pengaturan']);
+  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'Basis Pengetahuan', 'Pengaturan']);
   await openApplications(page);
   await expect(page.getByText('Tidak ada pengajuan yang cocok dengan filter.')).toBeVisible();
 
@@ -111,7 +111,7 @@ test('the AO makes an application: each wrong field says why, then Ajukan sends 
 
 test('the Kasie and then the Kacab approve; head office sends the code and the desk shows when', async ({ page, world }) => {
   await loginAs(page, KASIE.username, KASIE.password);
-  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'Jejak Audit', 'Konflik Sinkronisasi', 'Pengaturan']);
+  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'Pengaduan', 'Evaluasi Mingguan', 'Basis Pengetahuan', 'Mutasi & Pembayaran', 'Jejak Audit', 'Konflik Sinkronisasi', 'Pengaturan']);
   await openApplications(page);
   await choose(page, 'Status', 'Menunggu Kasie (Waiting Kasie)');
   await expect(row(page, RINA.customerName)).toContainText('Menunggu Kasie (Waiting Kasie)');
@@ -188,7 +188,7 @@ test('the CS finds the application by phone in another form, a wrong code says t
   expect(bambang).not.toBeNull();
   const { code } = bambang!;
   await loginAs(page, CS.username, CS.password);
-  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'OTP', 'Pengaturan']);
+  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'OTP', 'Pengaduan', 'Basis Pengetahuan', 'Mutasi & Pembayaran', 'Pengaturan']);
   await expect(page.getByRole('navigation')).toContainText('Customer Service');
   await openDesk(page, 'OTP');
   await expect(page.getByRole('heading', { name: 'OTP', exact: true })).toBeVisible();

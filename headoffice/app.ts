@@ -11,6 +11,7 @@ import { openHoDatabase, parseDatabaseUrl } from './db/database';
 import { ensureEpoch, SyncFailure } from './devices/devices';
 import { kbAdmin } from './kb/routes';
 import { startOtp, type OtpOptions } from './otp/capability';
+import { mutationFeed } from './payments/routes';
 import { sendSyncFailure, syncRoutes } from './sync/routes';
 import { useZodSchemas } from './zod-schemas';
 
@@ -32,6 +33,8 @@ export interface HeadofficeOptions {
   trustProxy?: boolean | number | string;
   /** OTP consent: message provider, public address of the customer page, sender loop (otp/capability.ts). */
   otp?: OtpOptions;
+  /** The bank feed's signing secret (SERAMBI_HO_FEED_SECRET); without it the feed webhook answers 503. */
+  feedSecret?: string | null;
 }
 
 /** SERAMBI_HO_TRUST_PROXY: `true`, a hop count, or the proxies' addresses (comma-separated); unset trusts none. */
@@ -76,6 +79,7 @@ export async function buildHeadoffice(options: HeadofficeOptions): Promise<{ app
   await app.register(adminRoutes, { ctx });
   await app.register(complaintsAdmin, { ctx });
   await app.register(kbAdmin, { ctx });
+  await app.register(mutationFeed, { ctx, secret: options.feedSecret ?? null });
   await app.register(adminPage);
   if (options.updatesDir && existsSync(options.updatesDir)) {
     // The desks' updater reads latest.yml here; installers are signed by the release process.

@@ -7,6 +7,8 @@ import { handlers, projectors } from './handlers';
 import { openLedger } from './ledger/open';
 import type { Db } from './ledger/sql';
 import { ensureDeviceId } from './settings/queries';
+import { emitEvent } from './ledger/emit';
+import { matchFedCredits } from './payments/matching-run';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './sync/engine';
 
 export interface CoreOptions {
@@ -50,6 +52,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     headofficeUrl: options.headofficeUrl,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...options.sync,
+    // Bank-feed credits arrive by pull; the desk head office named decides them at once.
+    afterPull: () => {
+      const source = { db: ledger.db, deviceId, projectors };
+      ledger.db
+        .transaction(() => matchFedCredits({ db: ledger.db, emit: (type, payload) => emitEvent(source, null, clock(), type, payload) }, deviceId))
+        .immediate();
+    },
   });
   const services: CoreServices = {
     db: ledger.db,

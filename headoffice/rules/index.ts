@@ -4,6 +4,7 @@ import type { Sql } from '../db/database';
 import { complaintEffects, complaintRules } from '../complaints/events';
 import { kbEffects, kbRules } from '../kb/events';
 import { otpEffects, otpRules } from '../otp/events';
+import { paymentEffects, paymentRules } from '../payments/events';
 
 export interface IncomingEvent {
   eventId: string;
@@ -38,6 +39,7 @@ const rules: { [T in EventType]?: Rule<T> } = {
   ...otpRules,
   ...complaintRules,
   ...kbRules,
+  ...paymentRules,
 };
 
 const effects: { [T in EventType]?: Effect<T> } = {
@@ -52,6 +54,7 @@ const effects: { [T in EventType]?: Effect<T> } = {
   ...otpEffects,
   ...complaintEffects,
   ...kbEffects,
+  ...paymentEffects,
 };
 
 /** Schema first, then the type's rule. Never throws for a bad event: it says why it is refused. */

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  codeLeasesRequest,
+  codeLeasesResponse,
   enrollRequest,
   enrollResponse,
   pullRequest,
@@ -10,6 +12,7 @@ import {
 } from '../../shared/sync/protocol';
 import { authenticateDevice, enrollDevice, SyncFailure, type DeviceRow } from '../devices/devices';
 import type { HeadofficeContext } from '../context';
+import { leaseCodes } from '../payments/leases';
 import { applyPush } from './push';
 import { pullEvents } from './pull';
 
@@ -53,6 +56,12 @@ export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: Headoffic
       await ctx.db.write((sql) => sql(`UPDATE devices SET last_seen_at = ? WHERE id = ?`, [ctx.clock(), request.device!.id]));
       return { epoch: ctx.epoch, ...(await pullEvents(ctx.db, request.device!, request.body.cursor, request.body.limit)) };
     },
+  );
+
+  app.post<{ Body: z.infer<typeof codeLeasesRequest> }>(
+    '/sync/code-leases',
+    { schema: { body: codeLeasesRequest, response: responses(codeLeasesResponse) }, preHandler: requireDevice },
+    async (request) => ({ epoch: ctx.epoch, leased: await leaseCodes(ctx, request.device!) }),
   );
 }
 

@@ -86,7 +86,17 @@ export const paymentEvents = {
     summary: z.object({ rows: z.number().int(), credits: z.number().int(), debits: z.number().int(), imported: z.number().int(), duplicates: z.number().int() }).nullable(),
   }),
   /** A mutation from a bank feed at head office (signed webhook), for the branch holding the account. */
-  'mutation.fed': z.object({ accountNumber: z.string().regex(/^\d{5,20}$/), row: mutationRow, feedId: text(120) }),
+  'mutation.fed': z.object({
+    accountNumber: z.string().regex(/^\d{5,20}$/),
+    row: mutationRow,
+    feedId: text(120),
+    /**
+     * The desk that decides it: the one leased the residue of its amount (only that desk can have
+     * given a payment with that total), else one desk of the branch. The others wait for its
+     * decision, so a credit is never decided twice.
+     */
+    decider: id.nullable().default(null),
+  }),
   /** What matching decided, in chunks. */
   'payments.matched': z.object({ decisions: z.array(matchDecision).min(1).max(MUTATION_CHUNK) }),
   /**

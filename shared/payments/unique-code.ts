@@ -56,3 +56,48 @@ export function chooseBlocks(leased: ReadonlyMap<number, string>, holder: string
   const free = ALL_BLOCKS.filter((b) => !leased.has(b) || leased.get(b) === holder);
   return free.filter((b) => leased.get(b) !== holder).slice(0, Math.max(0, want));
 }
+
+// Leases. A desk holds LEASE_BLOCKS blocks per account for LEASE_MS, renewed by every sync round
+// once less than RENEW_BEFORE_MS is left, so a desk offline for days still gives codes. A payment
+// stays open at most MAX_PAYMENT_MS; a block whose lease ended goes to another desk only after
+// that (plus a day for the desk's clock), when nothing the old holder gave from it can be open.
+
+const DAY = 86_400_000;
+export const LEASE_BLOCKS = 2;
+export const LEASE_MS = 14 * DAY;
+export const RENEW_BEFORE_MS = 10 * DAY;
+export const MAX_PAYMENT_MS = 30 * DAY;
+export const REUSE_AFTER_MS = MAX_PAYMENT_MS + DAY;
+
+export interface BlockHolder {
+  deviceId: string;
+  expiresAt: number;
+}
+
+/** True when `deviceId` may hold `block` now: nobody holds it, the desk does, or the last holder's payments are all over. */
+export function blockFreeFor(holders: ReadonlyMap<number, BlockHolder>, block: number, deviceId: string, now: number): boolean {
+  const holder = holders.get(block);
+  return !holder || holder.deviceId === deviceId || holder.expiresAt + REUSE_AFTER_MS <= now;
+}
+
+/**
+ * What head office leases a desk for one account on a sync round: its own blocks renewed, topped
+ * up to `want` with free ones. Null when nothing needs saying (enough blocks, lease far from its
+ * end) or when no block is free for a desk that holds none.
+ */
+export function planLease(
+  holders: ReadonlyMap<number, BlockHolder>,
+  deviceId: string,
+  now: number,
+  want = LEASE_BLOCKS,
+): { blocks: number[]; expiresAt: number } | null {
+  const own = [...holders].filter(([, h]) => h.deviceId === deviceId);
+  const busy = new Map<number, string>();
+  for (const b of ALL_BLOCKS) if (!blockFreeFor(holders, b, deviceId, now)) busy.set(b, holders.get(b)!.deviceId);
+  // its own blocks are renewed below, not chosen again as extra ones
+  for (const [b] of own) busy.set(b, deviceId);
+  const extra = chooseBlocks(busy, deviceId, want - own.length);
+  const fresh = own.every(([, h]) => h.expiresAt - now >= RENEW_BEFORE_MS);
+  if (extra.length === 0 && (own.length === 0 || fresh)) return null;
+  return { blocks: [...own.map(([b]) => b), ...extra].sort((a, b) => a - b), expiresAt: now + LEASE_MS };
+}

@@ -102,3 +102,14 @@ export type SyncErrorCode = keyof typeof SYNC_ERRORS;
 export const syncError = z.object({
   error: z.object({ code: z.string(), message: z.string().optional(), highWaterMark: z.number().int().optional(), epoch: z.string().optional() }),
 });
+
+/**
+ * Unique-code leases (mutation matching): after its push, a desk asks head office to renew and
+ * top up its blocks of code residues for every account its branch takes transfers on. New leases
+ * are events on the branch's chain; the pull that follows brings them.
+ */
+export const codeLeasesRequest = z.object({ epoch: z.string() });
+export const codeLeasesResponse = z.object({
+  epoch: z.string(),
+  leased: z.array(z.object({ accountNumber: z.string(), blocks: z.array(z.number().int()), expiresAt: z.number().int() })),
+});

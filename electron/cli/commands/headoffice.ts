@@ -32,6 +32,7 @@ export const headofficeCommand: Command = {
       logger: true,
       updatesDir,
       trustProxy: parseTrustProxy(io.env.SERAMBI_HO_TRUST_PROXY),
+      feedSecret: io.env.SERAMBI_HO_FEED_SECRET ?? null,
     });
     if (!ctx.adminTokenHash) {
       const token = await rotateAdminToken(ctx.db);

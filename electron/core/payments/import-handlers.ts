@@ -9,7 +9,7 @@ import type { ParsedStatement } from '../../../shared/statements/types';
 import type { CallContext, HandlerMap, Tx } from '../dispatch/types';
 import { prepared, type Db } from '../ledger/sql';
 import { existingAccount } from './expected-handlers';
-import { decide, runMatching, type MatchCounts } from './matching-run';
+import { decide, runMatching, runMatchingOwn, type MatchCounts } from './matching-run';
 import { listMutations, type AccountRow } from './queries';
 import { decodeFile, sourceOf } from './statement-file';
 
@@ -165,8 +165,8 @@ export const importHandlers: HandlerMap<Extract<MethodName, Method>> = {
       const { fresh, duplicate } = splitDuplicates(tx.db, parsed.account.id, parsed.rows);
       const summary = summaryOf(parsed, fresh.length, duplicate.size);
       const { importId, counts } = record(tx, parsed, input.fileName, fresh, summary);
-      // credits still new from before (a feed pulled while matching was not run) go through too
-      const earlier = runMatching(tx);
+      // credits still new from before (an older import) go through too; a feed another desk decides is left to it
+      const earlier = runMatchingOwn(tx, tx.core.deviceId);
       return { ...summary, importId, matched: counts.matched + earlier.matched, ambiguous: counts.ambiguous + earlier.ambiguous, unmatched: counts.unmatched + earlier.unmatched };
     },
   },

@@ -41,16 +41,36 @@ export function decide(db: Db, credits: readonly Credit[]): { decisions: MatchDe
   return { decisions, counts };
 }
 
-/** Every credit not yet through matching (from a feed, or an older desk's import), decided and recorded. */
-export function runMatching(tx: Tx): MatchCounts {
-  const rows = prepared<[], { id: string; account_id: string; date: string; time: string | null; amount_sen: number }>(
+type Emit = Pick<Tx, 'db' | 'emit'>;
+
+/** Decides the credits still new that `filter` selects, and records the decisions. */
+function matchWaiting(tx: Emit, filter: string, params: string[]): MatchCounts {
+  const rows = prepared<string[], { id: string; account_id: string; date: string; time: string | null; amount_sen: number }>(
     tx.db,
-    `SELECT id, account_id, date, time, amount_sen FROM pay_mutations WHERE status = 'new' AND direction = 'CR' ORDER BY seq`,
-  ).all();
+    `SELECT id, account_id, date, time, amount_sen FROM pay_mutations WHERE status = 'new' AND direction = 'CR' ${filter} ORDER BY seq`,
+  ).all(...params);
   const { decisions, counts } = decide(
     tx.db,
     rows.map((c) => ({ id: c.id, account: c.account_id, date: c.date, time: c.time, direction: 'CR' as const, amountSen: c.amount_sen })),
   );
   for (let i = 0; i < decisions.length; i += MUTATION_CHUNK) tx.emit('payments.matched', { decisions: decisions.slice(i, i + MUTATION_CHUNK) });
   return counts;
+}
+
+/** Every credit not yet through matching (from a feed, or an older desk's import): a person asked. */
+export function runMatching(tx: Emit): MatchCounts {
+  return matchWaiting(tx, '', []);
+}
+
+/** Credits still new, but for fed ones head office gave another desk to decide. */
+export function runMatchingOwn(tx: Emit, deviceId: string): MatchCounts {
+  return matchWaiting(tx, `AND (source <> 'feed' OR decider IS NULL OR decider = ?)`, [deviceId]);
+}
+
+/**
+ * After a pull: the fed credits head office gave this desk to decide. The other desks of the
+ * branch leave them to it and take its decision by pull.
+ */
+export function matchFedCredits(tx: Emit, deviceId: string): MatchCounts {
+  return matchWaiting(tx, `AND source = 'feed' AND decider = ?`, [deviceId]);
 }

@@ -22,11 +22,20 @@ function setCase(db: Db, caseId: string, at: number, fields: Record<string, stri
  * Inserts the rows of a chunk, each with its matching decision where it has one (a debit is
  * 'debit', an undecided credit 'new'); a row whose key this account already holds is skipped.
  */
-function insertMutations(db: Db, at: number, accountId: string, rows: readonly MutationRow[], source: 'statement' | 'feed', importId: string | null, decisions: readonly MatchDecisionEvent[] = []): void {
+function insertMutations(
+  db: Db,
+  at: number,
+  accountId: string,
+  rows: readonly MutationRow[],
+  source: 'statement' | 'feed',
+  importId: string | null,
+  decisions: readonly MatchDecisionEvent[] = [],
+  decider: string | null = null,
+): void {
   const insert = prepared(
     db,
-    `INSERT OR IGNORE INTO pay_mutations (id, account_id, date, time, direction, amount_sen, description, reference, balance_sen, key, source, import_id, status, payment_id, candidates, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO pay_mutations (id, account_id, date, time, direction, amount_sen, description, reference, balance_sen, key, source, import_id, status, payment_id, candidates, reason, decider)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const byRow = new Map(decisions.map((d) => [d.mutationId, d]));
   for (const r of rows) {
@@ -49,6 +58,7 @@ function insertMutations(db: Db, at: number, accountId: string, rows: readonly M
       d?.paymentId ?? null,
       d?.candidates.length ? JSON.stringify(d.candidates) : null,
       d ? JSON.stringify(d.reason) : null,
+      decider,
     );
     if (inserted.changes > 0 && d?.outcome === 'matched' && d.paymentId) markPaid(db, d.paymentId, at, 'auto', r.id);
   }
@@ -109,7 +119,7 @@ export const paymentProjectors: ProjectorMap = {
     const account = prepared<[string], { id: string }>(db, `SELECT id FROM pay_accounts WHERE number = ?`).get(payload.accountNumber);
     // Head office routes a feed only to branches holding the account; a desk that has not yet
     // learnt of the account keeps nothing it could not show.
-    if (account) insertMutations(db, at, account.id, [payload.row], 'feed', null);
+    if (account) insertMutations(db, at, account.id, [payload.row], 'feed', null, [], payload.decider);
   },
   'payments.matched': (db, { payload, at }) => {
     const set = prepared(db, `UPDATE pay_mutations SET status = ?, payment_id = ?, candidates = ?, reason = ? WHERE id = ? AND status = 'new'`);

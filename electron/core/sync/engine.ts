@@ -32,6 +32,8 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   debounceMs?: number;
   random?: () => number;
+  /** Runs after a round that pulled events, in its own transaction (matching fed mutations). */
+  afterPull?: () => void;
   log?: (message: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -158,6 +160,23 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
+  /**
+   * Asks head office to renew this desk's unique-code blocks, between push (which told it of new
+   * accounts) and pull (which brings the leases). A head office that refuses it (an older one) is
+   * no reason to fail the round; a line that is down is.
+   */
+  async function renewCodeLeases(state: SyncState): Promise<void> {
+    try {
+      await client(state).codeLeases(state.epoch);
+    } catch (error) {
+      if (error instanceof HeadofficeError && error.code !== 'network' && !(error.code in HALTS)) {
+        log('code leases refused', { code: error.code });
+        return;
+      }
+      throw error;
+    }
+  }
+
   async function round(): Promise<SyncRound> {
     const state = getSyncState(db);
     if (!state) throw new ApiError('conflict', 'sync.notEnrolled');
@@ -165,7 +184,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
     updateSyncState(db, { lastAttemptAt: clock() });
     try {
       const pushed = await pushAll(state);
+      await renewCodeLeases(getSyncState(db)!);
       const pulled = await pullAll(state);
+      if (pulled > 0 && options.afterPull) {
+        try {
+          options.afterPull();
+        } catch (error) {
+          log('after-pull work failed', { error: (error as Error).message });
+        }
+      }
       updateSyncState(db, { lastSuccessAt: clock(), lastErrorKey: null, lastErrorAt: null });
       return { pushed, pulled, pending: pending(getSyncState(db)!) };
     } catch (error) {

@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { z } from 'zod';
 import { resendResponse, validateResponse, type resendRequest, type validateRequest } from '../../../shared/otp/protocol';
-import { enrollResponse, pullResponse, pushResponse } from '../../../shared/sync/protocol';
+import { codeLeasesResponse, enrollResponse, pullResponse, pushResponse } from '../../../shared/sync/protocol';
 import { checkPullResponse, checkPushResponse } from '../../../shared/sync/wire-check';
 
 /** A refusal head office answered with (`{ error: { code } }`), or `network` when it could not be reached. */
@@ -101,6 +101,8 @@ export function headofficeClient(baseUrl: string, auth: string | null, fetchImpl
     /** `events` is the JSON text of the batch's array of wire events (the desk's ledger writes it). */
     push: (epoch: string, events: string) => post('sync/push', `{"epoch":${JSON.stringify(epoch)},"events":${events}}`, pushResponse),
     pull: (epoch: string, cursor: number, limit: number) => post('sync/pull', JSON.stringify({ epoch, cursor, limit }), pullResponse),
+    /** Renews this desk's unique-code blocks; the leases themselves come by the pull that follows. */
+    codeLeases: (epoch: string) => post('sync/code-leases', JSON.stringify({ epoch }), codeLeasesResponse),
     /** Kirim Ulang OTP: head office decides and sends; refusals as HeadofficeError (`too_soon`, `daily_cap`, …). */
     otpResend: (body: z.input<typeof resendRequest>) => post('otp/resend', JSON.stringify(body), resendResponse),
     /** Validasi: head office checks the code; refusals as HeadofficeError (`wrong_code`, `expired`, `void`, …). */

@@ -4,6 +4,8 @@ import { databaseFor, DIALECTS } from '../../testing';
 import { openHoDatabase, parseDatabaseUrl } from '../database';
 import { HeadofficeInitial1763800000000 } from './1763800000000-headoffice-initial';
 import { Otp1764000000000 } from './1764000000000-otp';
+import { Complaints1764200000000 } from './1764200000000-complaints';
+import { HO_MIGRATIONS } from './index';
 
 function dataSource(url: string, migrations: (new () => object)[]) {
   const target = parseDatabaseUrl(url);
@@ -40,6 +42,9 @@ describe.each(DIALECTS)('migration 1764200000000-complaints on %s', (dialect) =>
         await expect(
           db.write((sql) => sql(`INSERT INTO ho_sla_targets (category, first_response_minutes, resolution_minutes, warn_before_minutes, updated_at) VALUES ('penagihan', 0, 10, 0, 1)`)),
         ).rejects.toThrow();
+        // down to this migration's, then this one
+        for (let i = HO_MIGRATIONS.length - 1; HO_MIGRATIONS[i] !== Complaints1764200000000; i--) await db.dataSource.undoLastMigration();
+        expect(await db.read(`SELECT id FROM ho_complaints`)).toEqual([{ id: 'c1' }]);
         await db.dataSource.undoLastMigration();
         await expect(db.read(`SELECT id FROM ho_complaints`)).rejects.toThrow();
         expect(await db.read(`SELECT id FROM ho_otp_applications`)).toEqual([{ id: 'a' }]);

@@ -66,6 +66,8 @@ export class Payments1764300000000 implements MigrationInterface {
       payment_id TEXT,
       candidates TEXT,
       reason TEXT,
+      -- a fed credit: the desk that runs matching on it (mutation.fed)
+      decider TEXT,
       UNIQUE (account_id, key)
     )`);
     await q.query(`CREATE INDEX pay_mutations_by_account_date ON pay_mutations (account_id, date, seq)`);

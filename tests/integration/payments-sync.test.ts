@@ -1,0 +1,150 @@
+import { createHmac } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildHeadoffice } from '../../headoffice/app';
+import { createEnrollCode } from '../../headoffice/devices/devices';
+import { ADMIN_TOKEN, databaseFor } from '../../headoffice/testing';
+import { CODE_BLOCK_SIZE, LEASE_BLOCKS } from '../../shared/payments/unique-code';
+import { rejection, startTestCore, type TestCore } from '../../electron/core/testing';
+import { mulberry32 } from '../support/random';
+
+// Unique codes across branches, proved on real desks and a real head office over loopback HTTP:
+// desks of two branches take leases, lose the line, and keep creating payments to one company
+// account; no two open payments ever share a total. Then a bank-feed credit reaches the desk that
+// gave the code and marks the payment paid, and the branch's other desk learns it by pull.
+
+const ACCOUNT = '1234567890';
+const FEED_SECRET = 'feed-secret-for-tests';
+const PASSWORD = 'kantor-sandi-123';
+
+let ho: Awaited<ReturnType<typeof buildHeadoffice>>;
+let database: Awaited<ReturnType<typeof databaseFor>>;
+let url: string;
+const desks: TestCore[] = [];
+
+beforeEach(async () => {
+  database = await databaseFor('sqlite');
+  ho = await buildHeadoffice({ databaseUrl: database.url, adminToken: ADMIN_TOKEN, passwordCost: 10, feedSecret: FEED_SECRET });
+  url = await ho.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterEach(async () => {
+  for (const d of desks.splice(0)) await d.close();
+  await ho.app.close().catch(() => undefined);
+  await database.drop();
+});
+
+/**
+ * A desk enrolled to `branch` with a back-office user, logged in, and the company account added.
+ * The branch's first desk sets the branch up; a later one is enrolled and gets it all by pull.
+ */
+async function branchDesk(branch: string, username: string): Promise<{ desk: TestCore; token: string; accountId: string }> {
+  const desk = await startTestCore({ setup: false, dataDir: mkdtempSync(join(tmpdir(), 'serambi-desk-')) });
+  desks.push(desk);
+  const code = await createEnrollCode(ho.ctx.db, branch, Date.now());
+  const first = !(await ho.ctx.db.read(`SELECT id FROM devices WHERE branch_code = ? AND kind = 'desk'`, [branch])).length;
+  if (first) {
+    await desk.call('setup.init', {
+      branch: { code: branch, name: `Cabang ${branch}`, timeZone: 'WIB' },
+      admin: { username: 'admin', displayName: 'Admin Cabang', password: PASSWORD },
+    });
+    const admin = await desk.login('admin', PASSWORD);
+    await desk.call('users.create', { username, displayName: username, roles: ['back-office'], password: PASSWORD }, admin);
+    await desk.call('sync.enroll', { headofficeUrl: url, code }, admin);
+  } else {
+    await desk.call('sync.enroll', { headofficeUrl: url, code });
+  }
+  await desk.core.sync.syncOnce();
+  const token = await desk.login(username, PASSWORD);
+  const known = (await desk.call('payments.accounts', {}, token)).accounts.find((a) => a.number === ACCOUNT);
+  const accountId = known?.id ?? (await desk.call('payments.addAccount', { bank: 'BCA', number: ACCOUNT, holder: 'PT Serambi Finansial' }, token)).id;
+  await desk.call('sync.now', {}, token);
+  return { desk, token, accountId };
+}
+
+async function openTotals(d: { desk: TestCore; token: string }): Promise<number[]> {
+  return (await d.desk.call('payments.list', { status: 'open', limit: 500 }, d.token)).payments.map((p) => p.total);
+}
+
+describe('unique codes across branches', () => {
+  it('two enrolled branches offline never give one total twice', async () => {
+    const jkt = await branchDesk('JKT01', 'bo.jkt');
+    const bdg = await branchDesk('BDG01', 'bo.bdg');
+    for (const d of [jkt, bdg]) {
+      const [account] = (await d.desk.call('payments.accounts', {}, d.token)).accounts;
+      expect(account).toMatchObject({ number: ACCOUNT, codes: 'leased' });
+    }
+    await ho.app.close();
+
+    // The same base amounts at both branches, in a random order, while neither can reach head office.
+    const random = mulberry32(20261121);
+    const bases = [50_000, 50_000, 75_000, 100_000, 150_500, 49_950, 50_001, 1_000_000];
+    for (let i = 0; i < 120; i += 1) {
+      const d = random() < 0.5 ? jkt : bdg;
+      const base = bases[Math.floor(random() * bases.length)]!;
+      await d.desk.call('payments.expect', { accountId: d.accountId, amount: base, reference: `INV-${i}` }, d.token);
+    }
+    const a = await openTotals(jkt);
+    const b = await openTotals(bdg);
+    expect(a.length + b.length).toBe(120);
+    expect(new Set(a).size).toBe(a.length);
+    expect(new Set(b).size).toBe(b.length);
+    expect(a.filter((t) => b.includes(t))).toEqual([]);
+    // and in fact the two desks' last three digits never meet
+    const residues = (totals: number[]) => new Set(totals.map((t) => Math.floor((t % 1000) / CODE_BLOCK_SIZE)));
+    expect([...residues(a)].filter((r) => residues(b).has(r))).toEqual([]);
+  });
+
+  it('says plainly when a desk has given every total its blocks allow for one amount', async () => {
+    const jkt = await branchDesk('JKT01', 'bo.jkt');
+    await ho.app.close();
+    // 2 blocks are 100 totals for one amount, less the one whose code would be 0 (its own residue)
+    let created = 0;
+    let refused: Awaited<ReturnType<typeof rejection>> | null = null;
+    while (!refused && created <= LEASE_BLOCKS * CODE_BLOCK_SIZE) {
+      const attempt = jkt.desk.call('payments.expect', { accountId: jkt.accountId, amount: 20_000, reference: `INV-${created}` }, jkt.token);
+      try {
+        await attempt;
+        created += 1;
+      } catch {
+        refused = await rejection(attempt);
+      }
+    }
+    expect(created).toBeGreaterThanOrEqual(LEASE_BLOCKS * CODE_BLOCK_SIZE - 1);
+    expect(created).toBeLessThanOrEqual(LEASE_BLOCKS * CODE_BLOCK_SIZE);
+    expect(refused?.key).toBe('payments.errors.codesExhausted');
+    // another amount still has its totals
+    await expect(jkt.desk.call('payments.expect', { accountId: jkt.accountId, amount: 20_500, reference: 'INV-Y' }, jkt.token)).resolves.toMatchObject({ status: 'open' });
+  });
+});
+
+describe('a bank-feed credit', () => {
+  it('is matched by the desk that gave the code, and the branch’s other desk sees it paid', async () => {
+    const giver = await branchDesk('JKT01', 'bo.jkt');
+    const other = await branchDesk('JKT01', 'bo.jkt');
+    const payment = await giver.desk.call('payments.expect', { accountId: giver.accountId, amount: 50_000, reference: 'INV-77' }, giver.token);
+    await giver.desk.call('sync.now', {}, giver.token);
+
+    const body = JSON.stringify([
+      { mutation_id: 'moota-1', account_number: ACCOUNT, date: '2026-11-21 10:02:00', amount: payment.total, type: 'CR', description: 'TRSF E-BANKING CR BUDI' },
+    ]);
+    const signature = createHmac('sha256', FEED_SECRET).update(body).digest('hex');
+    const fed = await fetch(new URL('/api/mutations/webhook', url), { method: 'POST', headers: { 'content-type': 'application/json', signature }, body });
+    expect(await fed.json()).toEqual({ received: 1, duplicates: 0, routed: 1, unrouted: 0 });
+
+    // the other desk pulls first: it keeps the credit and leaves the decision to the giver
+    await other.desk.call('sync.now', {}, other.token);
+    expect((await other.desk.call('payments.list', {}, other.token)).payments.find((p) => p.id === payment.id)).toMatchObject({ status: 'open' });
+
+    await giver.desk.call('sync.now', {}, giver.token);
+    const paid = (await giver.desk.call('payments.list', {}, giver.token)).payments.find((p) => p.id === payment.id);
+    expect(paid).toMatchObject({ status: 'paid' });
+    const { rows } = await giver.desk.call('mutations.list', { accountId: giver.accountId }, giver.token);
+    expect(rows).toEqual([expect.objectContaining({ status: 'matched', paymentId: payment.id })]);
+
+    await giver.desk.call('sync.now', {}, giver.token);
+    await other.desk.call('sync.now', {}, other.token);
+    expect((await other.desk.call('payments.list', {}, other.token)).payments.find((p) => p.id === payment.id)).toMatchObject({ status: 'paid' });
+  });
+});

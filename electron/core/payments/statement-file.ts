@@ -7,7 +7,7 @@ import type { StatementSource } from '../../../shared/statements/types';
 // Statement and bulk files as they arrive (base64 over the contract, or a path on the CLI), read
 // into what the pure parsers take: text, or a sheet as rows of cells. Reading is hardened against
 // hostile files: a size limit before decoding, a row limit, no formulas evaluated (SheetJS reads
-// the cached values only), and cells read as the text the sheet shows.
+// the cached values only), and cells read as the text the sheet shows (dates day-first).
 
 /** A sheet beyond this many rows is refused rather than read. */
 export const MAX_SHEET_ROWS = 300_000;
@@ -33,17 +33,57 @@ export function decodeText(bytes: Buffer): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** The first sheet of an xlsx/xls workbook as rows of displayed cell texts. */
+// SheetJS's date helpers, untyped in its declarations.
+const SSF = XLSX.SSF as {
+  is_date(format: string): boolean;
+  parse_date_code(value: number, options?: { date1904?: boolean }): { y: number; m: number; d: number; H: number; M: number; S: number } | null;
+};
+
+/** How a number format shows a date: not at all (a plain number or a time of day), a day, or a day and its time. */
+function dateShape(format: string): 'none' | 'day' | 'dayTime' {
+  if (!SSF.is_date(format)) return 'none';
+  // tokens only: quoted text, escaped characters, padding and [..] sections (colours, locales, elapsed hours) aside
+  const tokens = format.replace(/"[^"]*"|\\.|[_*].|\[[^\]]*\]/g, '');
+  if (!/[dy]/i.test(tokens)) return 'none';
+  return /h/i.test(tokens) ? 'dayTime' : 'day';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Date cells as day-first text with a 4-digit year (`05/11/2026`, `05/11/2026 10:15`). Excel shows
+ * its short date (`m/d/yy`, the format of a typed date) in the reader's locale, day-first in
+ * Indonesia, but SheetJS shows it the US way (`11/5/26`), which the statement parser, reading
+ * day-first, would take for 11 May. The day comes from the cell's value, not from its format.
+ */
+function dayFirstDates(sheet: XLSX.WorkSheet, date1904: boolean): void {
+  const shapes = new Map<string, ReturnType<typeof dateShape>>();
+  for (const row of sheet['!data'] ?? []) {
+    for (const cell of row ?? []) {
+      if (!cell || cell.t !== 'n' || typeof cell.v !== 'number' || typeof cell.z !== 'string') continue;
+      let shape = shapes.get(cell.z);
+      if (shape === undefined) shapes.set(cell.z, (shape = dateShape(cell.z)));
+      if (shape === 'none') continue;
+      const p = SSF.parse_date_code(cell.v, { date1904 });
+      if (!p) continue;
+      cell.w = `${pad(p.d)}/${pad(p.m)}/${String(p.y).padStart(4, '0')}${shape === 'dayTime' ? ` ${pad(p.H)}:${pad(p.M)}` : ''}`;
+    }
+  }
+}
+
+/** The first sheet of an xlsx/xls workbook as rows of displayed cell texts, dates day-first. */
 export function readSheet(bytes: Buffer): (string | number | null)[][] {
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: MAX_SHEET_ROWS + 1 });
+    // cellNF keeps each cell's number format, to tell date cells from number cells
+    workbook = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: MAX_SHEET_ROWS + 1 });
   } catch {
     throw new ApiError('bad_input', 'statements.errors.unreadableSheet');
   }
   const name = workbook.SheetNames[0];
   const sheet = name ? workbook.Sheets[name] : undefined;
   if (!sheet) throw new ApiError('bad_input', 'statements.errors.empty');
+  dayFirstDates(sheet, Boolean(workbook.Workbook?.WBProps?.date1904));
   const rows = XLSX.utils.sheet_to_json<(string | number | null)[]>(sheet, { header: 1, raw: false, defval: null, blankrows: true });
   if (rows.length > MAX_SHEET_ROWS) throw new ApiError('bad_input', 'statements.errors.tooManyRows', { max: MAX_SHEET_ROWS });
   // Own properties only: a hostile sheet cannot reach a prototype through these arrays.

@@ -66,6 +66,10 @@ export async function openLedger(file: string): Promise<Ledger> {
       db.pragma('busy_timeout = 5000');
       // Savepoints (one per call in a group commit) keep their undo pages in memory, not a temp file.
       db.pragma('temp_store = MEMORY');
+      // 64 MB of page cache rather than 2 MB: a statement import or a matching run touches pages of
+      // random-id indexes all over a 100,000-row table, and a transaction whose dirty pages outgrow
+      // the cache spills them to the WAL before it commits.
+      db.pragma('cache_size = -65536');
     },
   });
   try {

@@ -38,6 +38,7 @@ function insertMutations(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const byRow = new Map(decisions.map((d) => [d.mutationId, d]));
+  const paid: [string, string][] = [];
   for (const r of rows) {
     const d = byRow.get(r.id);
     const status = r.direction === 'DB' ? 'debit' : (d?.outcome ?? 'new');
@@ -60,8 +61,22 @@ function insertMutations(
       d ? JSON.stringify(d.reason) : null,
       decider,
     );
-    if (inserted.changes > 0 && d?.outcome === 'matched' && d.paymentId) markPaid(db, d.paymentId, at, 'auto', r.id);
+    if (inserted.changes > 0 && d?.outcome === 'matched' && d.paymentId) paid.push([d.paymentId, r.id]);
   }
+  markPaidMany(db, paid, at);
+}
+
+/**
+ * Marks the chunk's matched payments paid in one statement: the pairs go in as one JSON array,
+ * so SQLite walks them itself instead of one call per payment from here.
+ */
+function markPaidMany(db: Db, pairs: readonly (readonly [paymentId: string, mutationId: string])[], at: number): void {
+  if (pairs.length === 0) return;
+  prepared(
+    db,
+    `UPDATE pay_expected SET status = 'paid', paid_at = ?, paid_how = 'auto', mutation_id = j.value ->> 1
+     FROM json_each(?) AS j WHERE pay_expected.id = j.value ->> 0 AND pay_expected.status = 'open'`,
+  ).run(at, JSON.stringify(pairs));
 }
 
 /** The payment's reason is its credit's (read by a join), so paying writes no text. */
@@ -122,12 +137,20 @@ export const paymentProjectors: ProjectorMap = {
     if (account) insertMutations(db, at, account.id, [payload.row], 'feed', null, [], payload.decider);
   },
   'payments.matched': (db, { payload, at }) => {
-    const set = prepared(db, `UPDATE pay_mutations SET status = ?, payment_id = ?, candidates = ?, reason = ? WHERE id = ? AND status = 'new'`);
-    for (const d of payload.decisions) {
-      const reason = JSON.stringify(d.reason);
-      const changed = set.run(d.outcome, d.paymentId, d.candidates.length ? JSON.stringify(d.candidates) : null, reason, d.mutationId);
-      if (changed.changes > 0 && d.outcome === 'matched' && d.paymentId) markPaid(db, d.paymentId, at, 'auto', d.mutationId);
-    }
+    // The whole chunk in one statement; a row already decided (by another desk's decision that
+    // came first) keeps its decision, and only the rows decided here mark their payment paid.
+    const decided = prepared<[string], { id: string; payment_id: string | null }>(
+      db,
+      `UPDATE pay_mutations SET status = j.value ->> 'outcome', payment_id = j.value ->> 'paymentId',
+         candidates = CASE WHEN json_array_length(j.value -> 'candidates') > 0 THEN j.value ->> 'candidates' END, reason = j.value ->> 'reason'
+       FROM json_each(?) AS j WHERE pay_mutations.id = j.value ->> 'mutationId' AND pay_mutations.status = 'new'
+       RETURNING pay_mutations.id, pay_mutations.payment_id`,
+    ).all(JSON.stringify(payload.decisions));
+    markPaidMany(
+      db,
+      decided.filter((r) => r.payment_id !== null).map((r) => [r.payment_id!, r.id] as const),
+      at,
+    );
   },
   'verification.opened': (db, { payload, at, userId }) => {
     prepared(

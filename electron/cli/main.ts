@@ -4,6 +4,7 @@ import { complaintsWeeklyReportCommand } from './commands/complaints';
 import { enrollCodeCommand, headofficeCommand, headofficeStatusCommand } from './commands/headoffice';
 import { enrollCommand, syncCommand } from './commands/sync';
 import { initCommand } from './commands/init';
+import { invoicesImportCommand, invoicesTemplateCommand } from './commands/invoices';
 import { matchCommand, paymentsAccountAddCommand, paymentsExpectCommand, statementImportCommand } from './commands/payments';
 import { serveCommand, startCommand } from './commands/serve';
 import { userAddCommand } from './commands/user';
@@ -35,6 +36,8 @@ export const COMMANDS: Command[] = [
   paymentsExpectCommand,
   statementImportCommand,
   matchCommand,
+  invoicesTemplateCommand,
+  invoicesImportCommand,
 ];
 
 function usage(): string {

@@ -11,6 +11,8 @@ import { otpHandlers } from './otp/handlers';
 import { otpProjectors } from './otp/projectors';
 import { expectedPaymentHandlers } from './payments/expected-handlers';
 import { importHandlers } from './payments/import-handlers';
+import { invoiceHandlers } from './invoices/handlers';
+import { invoiceProjectors } from './invoices/projectors';
 import { paymentProjectors } from './payments/projectors';
 import { verificationHandlers } from './payments/verification-handlers';
 import { reportHandlers } from './reports/handlers';
@@ -35,6 +37,7 @@ export const handlers: HandlerMap = {
   ...expectedPaymentHandlers,
   ...importHandlers,
   ...verificationHandlers,
+  ...invoiceHandlers,
 };
 
 export const projectors: ProjectorMap = {
@@ -45,4 +48,5 @@ export const projectors: ProjectorMap = {
   ...complaintProjectors,
   ...kbProjectors,
   ...paymentProjectors,
+  ...invoiceProjectors,
 };

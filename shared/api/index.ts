@@ -8,6 +8,7 @@ import { otpMethods } from './methods/otp';
 import { complaintMethods } from './methods/complaints';
 import { kbMethods } from './methods/kb';
 import { paymentMethods } from './methods/payments';
+import { invoiceMethods } from './methods/invoices';
 import { userMethods } from './methods/users';
 
 // The whole contract: every capability declares its methods in methods/<capability>.ts and is
@@ -23,6 +24,7 @@ export const methods = {
   ...complaintMethods,
   ...kbMethods,
   ...paymentMethods,
+  ...invoiceMethods,
 };
 
 export type Methods = typeof methods;

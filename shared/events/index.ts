@@ -4,6 +4,7 @@ import { syncEvents } from './sync';
 import { otpEvents } from './otp';
 import { complaintEvents } from './complaints';
 import { paymentEvents } from './payments';
+import { invoiceEvents } from './invoices';
 
 export const eventSchemas = {
   ...foundationEvents,
@@ -11,6 +12,7 @@ export const eventSchemas = {
   ...otpEvents,
   ...complaintEvents,
   ...paymentEvents,
+  ...invoiceEvents,
 };
 
 export type EventType = keyof typeof eventSchemas;

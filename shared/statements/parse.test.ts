@@ -377,6 +377,7 @@ describe('refusals of the whole file', () => {
   it.each<[string, unknown]>([
     ['neither an amount nor debit and credit columns', { headerRow: 4, date: 2, dateFormat: 'DD/MM/YYYY', description: 3, debit: 4, decimalSeparator: ',' }],
     ['a column 0', { ...SYARIAH_MAPPING, date: 0 }],
+    ['one column for two fields', { ...SYARIAH_MAPPING, balance: 4 }],
     ['an unknown date format', { ...SYARIAH_MAPPING, dateFormat: 'YYYYMMDD' }],
     ['no decimal separator', { ...SYARIAH_MAPPING, decimalSeparator: undefined }],
     ['not a mapping at all', 'kolom 2 tanggal'],

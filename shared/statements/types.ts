@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { columnLetter } from './columns';
 
 // What a bank statement file becomes before it is stored: mutations with their line in the file,
 // or a precise refusal. Pure data, shared by the core, the CLI and the tests.
@@ -45,26 +46,42 @@ export type ParseResult = { ok: true; statement: ParsedStatement } | { ok: false
 
 export const DATE_FORMATS = ['DD/MM/YYYY', 'DD-MM-YYYY', 'YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM'] as const;
 
+// A column number out of range names the rule, not zod's bare bound, so the person can fix it.
+const column = z.number().int('statements.errors.mappingColumn').min(1, 'statements.errors.mappingColumn').max(100, 'statements.errors.mappingColumn');
+
+/** The columns a mapping names, the ones it cannot do without first: a clash is reported on the later one. */
+const MAPPED_COLUMNS = ['date', 'description', 'amount', 'direction', 'debit', 'credit', 'reference', 'balance'] as const;
+
 /**
  * A layout the parsers do not know, described once per account by the person importing it.
  * Columns are 1-based as spreadsheet users count them (A = 1). Either one amount column (with a
- * direction column, or the sign: negative is a debit) or separate debit and credit columns.
+ * direction column, or the sign: negative is a debit) or separate debit and credit columns. No
+ * column serves two fields: that is always a slip, and the rows would read as nonsense.
  */
 export const columnMappingSchema = z
   .object({
-    headerRow: z.number().int().min(1).max(100),
-    date: z.number().int().min(1).max(100),
+    headerRow: z.number().int('statements.errors.mappingHeaderRow').min(1, 'statements.errors.mappingHeaderRow').max(100, 'statements.errors.mappingHeaderRow'),
+    date: column,
     dateFormat: z.enum(DATE_FORMATS),
-    description: z.number().int().min(1).max(100),
-    reference: z.number().int().min(1).max(100).optional(),
-    balance: z.number().int().min(1).max(100).optional(),
-    amount: z.number().int().min(1).max(100).optional(),
-    direction: z.number().int().min(1).max(100).optional(),
-    debit: z.number().int().min(1).max(100).optional(),
-    credit: z.number().int().min(1).max(100).optional(),
+    description: column,
+    reference: column.optional(),
+    balance: column.optional(),
+    amount: column.optional(),
+    direction: column.optional(),
+    debit: column.optional(),
+    credit: column.optional(),
     decimalSeparator: z.enum([',', '.']),
   })
-  .refine((m) => m.amount !== undefined || (m.debit !== undefined && m.credit !== undefined), { message: 'statements.errors.mappingAmount', path: ['amount'] });
+  .refine((m) => m.amount !== undefined || (m.debit !== undefined && m.credit !== undefined), { message: 'statements.errors.mappingAmount', path: ['amount'] })
+  .superRefine((m, ctx) => {
+    const seen = new Set<number>();
+    for (const field of MAPPED_COLUMNS) {
+      const at = m[field];
+      if (at === undefined) continue;
+      if (seen.has(at)) ctx.addIssue({ code: 'custom', message: 'statements.errors.mappingSameColumn', path: [field], params: { column: columnLetter(at) } });
+      seen.add(at);
+    }
+  });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 export interface ParseOptions {

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { choose, expect, loginAs, logout, menu, openDesk, row, shot, test as base } from './fixtures';
 import { DeskApi } from './otp-world';
+import { ROOT } from './processes';
 import { BACK_OFFICE, bcaStatement, jakartaToday, KASIE, PaymentsWorld, receiptPng, TELLER, type StatementRow } from './payments-world';
 
 // Mutasi & Pembayaran (seed 003), through the branch's screens: back office registers the
@@ -367,6 +369,82 @@ test('back office uploads a sheet of payments: every wrong row is named, then th
   await dialog.getByRole('button', { name: 'Tutup' }).click();
   await expect(dialog).toBeHidden();
   await expect(row(page, 'INV-3002')).toContainText('Menunggu');
+  await logout(page);
+});
+
+test('back office sets the columns of a statement layout Serambi does not know, once, and then previews it', async ({ page }) => {
+  const SYARIAH = { bank: 'BSI', number: '7123456789', holder: 'PT Sinar Jaya Abadi (Syariah)' };
+  const label = `${SYARIAH.bank} ${SYARIAH.number} · ${SYARIAH.holder}`;
+  await loginAs(page, BACK_OFFICE.username, BACK_OFFICE.password);
+  await openPayments(page, 'Rekening');
+  await page.getByTestId('account-bank').fill(SYARIAH.bank);
+  await page.getByTestId('account-number').fill(SYARIAH.number);
+  await page.getByTestId('account-holder').fill(SYARIAH.holder);
+  await page.getByRole('button', { name: 'Tambah Rekening' }).click();
+  await expect(row(page, SYARIAH.number)).toContainText(SYARIAH.holder);
+  await expect(row(page, SYARIAH.number).getByTestId('account-mapping-saved')).toHaveCount(0);
+
+  // The bank's export: a preamble, then No;Tanggal;Deskripsi;Nominal;Tipe;Saldo on row 4.
+  await page.getByRole('tab', { name: 'Impor Mutasi' }).click();
+  await choose(page, 'Rekening tujuan', label);
+  await choose(page, 'Format', 'Pemetaan kolom rekening');
+  await page.getByTestId('import-file').setInputFiles(join(ROOT, 'tests/fixtures/statements/generic-syariah.csv'));
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  const refusal = page.getByTestId('import-refusal');
+  await expect(refusal).toContainText('Format ini tidak dikenali dan rekening ini belum punya pemetaan kolom.');
+  await refusal.getByRole('button', { name: 'Atur Kolom' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Atur Kolom Mutasi' });
+  await expect(dialog.getByTestId('mapping-account')).toHaveText(`Rekening ${label}`);
+  // It starts from the usual export: column names on row 1, day-first dates, 50.009,00.
+  await expect(dialog.getByLabel('Baris judul')).toHaveValue('1');
+  await dialog.getByLabel('Baris judul').fill('4');
+  await dialog.getByLabel('Kolom Tanggal').fill('2');
+  await expect(dialog.getByTestId('mapping-date-letter')).toHaveText('kolom B');
+  await dialog.getByLabel('Kolom Keterangan').fill('3');
+  // Nothing for the amount yet: said under its field before anything is sent.
+  await dialog.getByRole('button', { name: 'Simpan Kolom' }).click();
+  await expect(dialog.getByText('Pilih kolom jumlah, atau kolom debit dan kredit.')).toBeVisible();
+  await dialog.getByLabel('Kolom Jumlah').fill('4');
+  await dialog.getByLabel('Kolom CR/DB (opsional)').fill('5');
+  // A slip: the balance typed on the amount's column. The desk names the field and the column.
+  await dialog.getByLabel('Kolom Saldo (opsional)').fill('4');
+  await dialog.getByRole('button', { name: 'Simpan Kolom' }).click();
+  await expect(dialog.getByText('Kolom D sudah dipakai untuk isian lain.')).toBeVisible();
+  await dialog.getByLabel('Kolom Saldo (opsional)').fill('6');
+  await expect(dialog.getByTestId('mapping-balance-letter')).toHaveText('kolom F');
+  await shot(page, 'payments-mapping-dialog', { fullPage: false });
+  await page.screenshot({ path: join(test.info().project.outputDir, 'mapping-dialog.png') });
+  await dialog.getByRole('button', { name: 'Simpan Kolom' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('import-mapping-saved')).toHaveText('Kolom tersimpan. Tekan Pratinjau untuk memeriksa berkas lagi.');
+
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.getByTestId('preview-format')).toHaveText('Pemetaan kolom rekening');
+  await expect(preview).toContainText(SYARIAH.number);
+  await expect(preview.getByTestId('preview-rows')).toHaveText('3');
+  await expect(preview.getByTestId('preview-credits')).toHaveText('2');
+  const sample = preview.getByTestId('preview-sample');
+  await expect(sample.getByRole('row').filter({ hasText: 'TRANSFER MASUK DARI BUDI SANTOSO' })).toContainText('Rp 50.009');
+  await expect(sample.getByRole('row').filter({ hasText: 'SETORAN TUNAI CABANG JAKARTA' })).toContainText('Rp 1.000.000');
+  // From now on Otomatis reads this account's files by its columns too.
+  await choose(page, 'Format', 'Otomatis');
+  await page.getByRole('button', { name: 'Pratinjau' }).click();
+  await expect(preview.getByTestId('preview-rows')).toHaveText('3');
+  await expect(page.getByTestId('import-refusal')).toHaveCount(0);
+  await shot(page, 'payments-mapping-preview');
+
+  // The account shows its columns are set, and the dialog opens on them.
+  await page.getByRole('tab', { name: 'Rekening' }).click();
+  const account = row(page, SYARIAH.number);
+  await expect(account.getByTestId('account-mapping-saved')).toHaveText('Kolom tersimpan');
+  await expect(row(page, ACCOUNT.number).getByTestId('account-mapping-saved')).toHaveCount(0);
+  await account.getByRole('button', { name: 'Atur Kolom' }).click();
+  await expect(dialog.getByLabel('Baris judul')).toHaveValue('4');
+  await expect(dialog.getByLabel('Kolom Saldo (opsional)')).toHaveValue('6');
+  await dialog.getByRole('button', { name: 'Batal' }).click();
+  await expect(dialog).toBeHidden();
   await logout(page);
 });
 

@@ -70,6 +70,7 @@ export const expectedPaymentHandlers: HandlerMap<Extract<MethodName, Method>> = 
     },
   },
   'payments.saveMapping': {
+    // the contract has read the mapping with columnMappingSchema: a bad one never gets here
     run: (tx, input) => {
       existingAccount(tx.db, input.accountId);
       tx.emit('payments.mappingSaved', { accountId: input.accountId, mapping: input.mapping });

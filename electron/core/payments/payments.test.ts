@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import genericSyariah from '../../../tests/fixtures/statements/generic-syariah.csv?raw';
+import type { ColumnMapping } from '../../../shared/statements/types';
 import { rejection } from '../testing';
 import { startComplaintDesk, type ComplaintDesk } from '../complaints/testing';
 
@@ -152,5 +154,70 @@ describe('manual verification', () => {
     const escalated = await t.call('verification.escalate', { caseId: opened.id, note: 'Failed Top Up Pulsa' }, t.token.bona);
     expect(escalated.escalation).toMatchObject({ note: 'Failed Top Up Pulsa', sla: { state: 'running', elapsedMs: 0 } });
     expect(escalated.escalation!.sla.remainingMs).toBe(8 * 3_600_000);
+  });
+});
+
+describe('a statement layout read through the account’s saved column mapping', () => {
+  // the fixture's columns: No;Tanggal;Deskripsi;Nominal;Tipe;Saldo under a three-line preamble
+  const SYARIAH: ColumnMapping = { headerRow: 4, date: 2, dateFormat: 'DD/MM/YYYY', description: 3, amount: 4, direction: 5, balance: 6, decimalSeparator: ',' };
+  let syariahId: string;
+  const file = { fileName: 'mutasi-syariah.csv', dataBase64: b64(genericSyariah) };
+  const mappingEvents = () => count(`SELECT count(*) AS n FROM journal WHERE type = 'payments.mappingSaved'`);
+
+  beforeAll(async () => {
+    syariahId = (await t.call('payments.addAccount', { bank: 'BSI', number: '7123456789', holder: 'PT Serambi Nusantara' }, t.token.bona)).id;
+  });
+
+  it('is asked for when the file is a layout Serambi does not know', async () => {
+    expect((await rejection(t.call('statement.preview', { accountId: syariahId, ...file }, t.token.bona))).key).toBe('statements.errors.unknownLayout');
+    expect((await rejection(t.call('statement.preview', { accountId: syariahId, format: 'generic', ...file }, t.token.bona))).key).toBe('statements.errors.noMapping');
+  });
+
+  it('refuses a bad mapping field by field and saves nothing', async () => {
+    const before = mappingEvents();
+    const { amount: _amount, direction: _direction, ...noAmount } = SYARIAH;
+    const missing = await rejection(t.call('payments.saveMapping', { accountId: syariahId, mapping: noAmount as ColumnMapping }, t.token.bona));
+    expect(missing.code).toBe('bad_input');
+    expect(missing.fields).toEqual([{ path: 'mapping.amount', key: 'statements.errors.mappingAmount' }]);
+
+    const zero = await rejection(t.call('payments.saveMapping', { accountId: syariahId, mapping: { ...SYARIAH, date: 0, headerRow: 0 } }, t.token.bona));
+    expect(zero.fields).toEqual([
+      { path: 'mapping.headerRow', key: 'statements.errors.mappingHeaderRow' },
+      { path: 'mapping.date', key: 'statements.errors.mappingColumn' },
+    ]);
+    const twice = await rejection(t.call('payments.saveMapping', { accountId: syariahId, mapping: { ...SYARIAH, balance: 4 } }, t.token.bona));
+    expect(twice.fields).toEqual([{ path: 'mapping.balance', key: 'statements.errors.mappingSameColumn', params: { column: 'D' } }]);
+    const format = await rejection(t.call('payments.saveMapping', { accountId: syariahId, mapping: { ...SYARIAH, dateFormat: 'YYYYMMDD' as never } }, t.token.bona));
+    expect(format.fields?.map((f) => [f.path, f.key])).toEqual([['mapping.dateFormat', 'validation.oneOf']]);
+    // a teller imports nothing, so sets no columns either
+    expect((await rejection(t.call('payments.saveMapping', { accountId: syariahId, mapping: SYARIAH }, t.token.tono))).code).toBe('forbidden');
+
+    expect(mappingEvents()).toBe(before);
+    expect((await t.call('payments.accounts', {}, t.token.bona)).accounts.find((a) => a.id === syariahId)?.mapping).toBeNull();
+  });
+
+  it('is saved once, shown on the account, and then reads the file for preview and import', async () => {
+    const saved = await t.call('payments.saveMapping', { accountId: syariahId, mapping: { ...SYARIAH, extra: 1 } as ColumnMapping }, t.token.bona);
+    expect(saved.mapping).toEqual(SYARIAH);
+    expect((await t.call('payments.accounts', {}, t.token.tono)).accounts.find((a) => a.id === syariahId)?.mapping).toEqual(SYARIAH);
+
+    const preview = await t.call('statement.preview', { accountId: syariahId, ...file }, t.token.bona);
+    expect(preview).toMatchObject({ format: 'generic', accountNumber: '7123456789', rows: 3, credits: 2, debits: 1, imported: 3, duplicates: 0, errors: [] });
+    expect(preview.sample.map((m) => [m.date, m.direction, m.amountSen, m.description])).toEqual([
+      ['2026-11-24', 'CR', 100_000_000, 'SETORAN TUNAI CABANG JAKARTA'],
+      ['2026-11-25', 'CR', 5_000_900, 'TRANSFER MASUK DARI BUDI SANTOSO'],
+      ['2026-11-25', 'DB', 1_500_000, 'BIAYA ADMINISTRASI'],
+    ]);
+    const imported = await t.call('statement.import', { accountId: syariahId, ...file }, t.token.bona);
+    expect(imported).toMatchObject({ format: 'generic', imported: 3, duplicates: 0 });
+    expect((await t.call('mutations.list', { accountId: syariahId }, t.token.bona)).total).toBe(3);
+    // the other account keeps its own layout: its BCA files are still read as BCA
+    expect((await t.call('payments.accounts', {}, t.token.bona)).accounts.find((a) => a.id === accountId)?.mapping).toBeNull();
+  });
+
+  it('shows a mapping saved before the contract checked mappings as none, and the import says to set it again', async () => {
+    t.core.db.prepare(`UPDATE pay_accounts SET mapping = ? WHERE id = ?`).run(JSON.stringify({ tanggal: 'B' }), syariahId);
+    expect((await t.call('payments.accounts', {}, t.token.bona)).accounts.find((a) => a.id === syariahId)?.mapping).toBeNull();
+    expect((await rejection(t.call('statement.preview', { accountId: syariahId, ...file }, t.token.bona))).key).toBe('statements.errors.badMapping');
   });
 });

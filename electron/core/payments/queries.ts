@@ -1,4 +1,5 @@
 import type { BankAccountView, ExpectedPaymentView, MutationView } from '../../../shared/api/methods/payments';
+import { columnMappingSchema, type ColumnMapping } from '../../../shared/statements/types';
 import { prepared, type Db } from '../ledger/sql';
 
 // The SQL of the payments desk's reads. Tables are written only by ./projectors.ts.
@@ -75,8 +76,25 @@ export function accountView(account: AccountRow, codes: { blocks: number[]; stat
     blocks: codes.blocks,
     codes: codes.state,
     leaseExpiresAt: codes.expiresAt,
-    mapping: account.mapping ? (JSON.parse(account.mapping) as Record<string, unknown>) : null,
+    mapping: savedMapping(account.mapping),
   };
+}
+
+/**
+ * The account's saved mapping as the contract shows it. One saved before the contract checked
+ * mappings may not pass: it shows as none (the import says the mapping is incomplete), so the
+ * account list still loads and Atur Kolom starts afresh.
+ */
+export function savedMapping(stored: string | null): ColumnMapping | null {
+  if (!stored) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(stored);
+  } catch {
+    return null;
+  }
+  const read = columnMappingSchema.safeParse(value);
+  return read.success ? read.data : null;
 }
 
 const PAYMENT_COLUMNS = `p.id, p.account_id, a.bank, a.number, p.base, p.code, p.total, p.reference, p.payer_name, p.status, p.created_at,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { columnMappingSchema } from '../../statements/types';
 import { defineMethods } from '../contract';
 import { slaClockView } from './complaints';
 
@@ -43,7 +44,8 @@ export const bankAccountView = z.object({
   /** standalone: a desk not enrolled uses every block; leased: blocks from head office; none: ask head office */
   codes: z.enum(['standalone', 'leased', 'none']),
   leaseExpiresAt: z.number().nullable(),
-  mapping: z.record(z.string(), z.unknown()).nullable(),
+  /** the columns saved for a statement layout the parsers do not know (Atur Kolom Mutasi) */
+  mapping: columnMappingSchema.nullable(),
 });
 export type BankAccountView = z.infer<typeof bankAccountView>;
 
@@ -148,7 +150,8 @@ export const paymentMethods = defineMethods({
     access: backOffice,
     mutates: true,
   },
-  'payments.saveMapping': { input: z.object({ accountId: uuid, mapping: z.record(z.string(), z.unknown()) }), output: bankAccountView, access: backOffice, mutates: true },
+  /** A bad mapping is refused field by field (`mapping.date`, `mapping.amount`) and nothing is saved. */
+  'payments.saveMapping': { input: z.object({ accountId: uuid, mapping: columnMappingSchema }), output: bankAccountView, access: backOffice, mutates: true },
   'payments.expect': {
     input: z.object({
       accountId: uuid,

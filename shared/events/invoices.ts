@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+// Events of the invoice-batches desk (seed 004). A batch is imported once, its accepted rows travel
+// in chunks (at most INVOICE_CHUNK invoices an event) so a 50,000-row batch is a few dozen events,
+// and each invoice's VA is given with it: the VA is part of what the desk decided, never recomputed.
+
+export const INVOICE_CHUNK = 1000;
+
+const id = z.string().min(1).max(64);
+const text = (max: number) => z.string().max(max);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const invoiceModule = z.enum(['einvoice', 'pintukelas']);
+export const invoiceChannel = z.enum(['email', 'whatsapp', 'sms']);
+export const INVOICE_CHANNELS_DEFAULT = ['email', 'whatsapp'] as const;
+export const reminderScheduleSchema = z.object({
+  daysBefore: z.array(z.number().int().min(0).max(365)).max(10),
+  daysAfter: z.array(z.number().int().min(1).max(365)).max(10),
+});
+
+export const invoiceRow = z.object({
+  id,
+  /** the sheet row it came from, 1-based as Excel numbers it */
+  row: z.number().int().positive(),
+  /** E-Invoice: `No Invoice`; PintuKelas: the NIS/item reference */
+  number: text(64),
+  customerName: text(120),
+  email: text(254).nullable(),
+  /** E.164 */
+  phone: text(20).nullable(),
+  /** whole rupiah */
+  amount: z.number().int().positive(),
+  dueDate: day,
+  description: text(500).nullable(),
+  /** PintuKelas' own columns (school, class, NIS, student, item); {} for E-Invoice */
+  fields: z.record(z.string(), text(120)),
+  va: z.string().regex(/^\d{8,20}$/),
+  /** the desk block and sequence the VA was made of, so the desk's counter follows its events */
+  vaDesk: z.number().int().min(0).max(999),
+  vaSeq: z.number().int().positive(),
+});
+export type InvoiceRowEvent = z.infer<typeof invoiceRow>;
+
+export const invoiceEvents = {
+  /** A batch uploaded from an E-Invoice or PintuKelas sheet; its invoices follow in chunks. */
+  'invoices.batchImported': z.object({
+    batchId: id,
+    module: invoiceModule,
+    fileName: text(255),
+    channels: z.array(invoiceChannel).min(1).max(3),
+    reminders: reminderScheduleSchema,
+    /** how many invoices the chunks carry in all, and how many rows were refused */
+    accepted: z.number().int().nonnegative(),
+    rejected: z.number().int().nonnegative(),
+  }),
+  'invoices.added': z.object({
+    batchId: id,
+    chunk: z.number().int().nonnegative(),
+    invoices: z.array(invoiceRow).min(1).max(INVOICE_CHUNK),
+  }),
+  /**
+   * The branch's VA setting: the bank's company prefix and the branch's VA code as the bank
+   * assigned it (null: derived from the branch code until it is known). Applies to VAs given after.
+   */
+  'invoices.vaConfigured': z.object({ prefix: z.string().regex(/^\d{4,8}$/), branchVaCode: z.string().regex(/^\d{4}$/).nullable() }),
+  /** A wrong invoice withdrawn after it may have reached the customer (seed 004: "delete/archive"). */
+  'invoices.archived': z.object({ id, reason: text(500) }),
+  /** An invoice that never reached anyone, removed; its VA is never issued again. */
+  'invoices.deleted': z.object({ id, reason: text(500) }),
+};

@@ -248,8 +248,13 @@ test('nobody approves their own application; the Kasie rejects with a reason, sh
   const own = page.getByRole('dialog', { name: `Pengajuan ${CITRA.customerName}` });
   await expect(own.getByTestId('otp-facts')).toContainText('Draft');
   await expect(own.getByTestId('otp-facts')).toContainText('Deposito');
-  await own.getByRole('button', { name: 'Ajukan' }).click();
-  await expect(own.getByTestId('otp-facts')).toContainText('Menunggu Kasie (Waiting Kasie)');
+  // The drawer re-renders once the saved Draft is read back: a click in that instant is lost, so
+  // it is tried again until the status moves (a second click finds no Ajukan once it has).
+  await expect(async () => {
+    const submit = own.getByRole('button', { name: 'Ajukan' });
+    if (await submit.count()) await submit.click({ timeout: 2_000 });
+    await expect(own.getByTestId('otp-facts')).toContainText('Menunggu Kasie (Waiting Kasie)', { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
 
   // Sari is a Kasie too, so she is offered Setujui; the core refuses her own application.
   await approve(page, own);

@@ -1,5 +1,6 @@
 import type { EventPayload, EventType } from '../../shared/events/index';
 import type { Sql } from '../db/database';
+import { fromHeadoffice } from '../rules/from-headoffice';
 import type { IncomingEvent, Verdict } from '../rules/index';
 import { kbArticle } from './store';
 
@@ -13,11 +14,6 @@ type HeadofficeEventType = 'kb.articlePublished' | 'kb.articleRetired' | 'calend
 
 const OK: Verdict = { ok: true };
 const conflict = (detail: string): Verdict => ({ ok: false, reason: 'conflict', detail });
-
-async function fromHeadoffice(sql: Sql, event: IncomingEvent): Promise<boolean> {
-  const [device] = await sql<{ kind: string }>(`SELECT kind FROM devices WHERE id = ?`, [event.deviceId]);
-  return device?.kind === 'headoffice';
-}
 
 const headofficeOnly =
   <T extends HeadofficeEventType>(rule?: Rule<T>): Rule<T> =>

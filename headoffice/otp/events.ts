@@ -3,6 +3,7 @@ import { normalizePhone } from '../../shared/domain/phone';
 import { nextStatus, type ApplicationAction } from '../../shared/otp/rules';
 import type { Sql } from '../db/database';
 import { supersedesStatus, type DeliveryStatus } from '../messaging/sender';
+import { fromHeadoffice } from '../rules/from-headoffice';
 import type { IncomingEvent, Verdict } from '../rules/index';
 import { codeOfSend, findApplication, insertApplication, queueSend, setStatus } from './store';
 
@@ -18,11 +19,6 @@ type Effect<T extends EventType> = (sql: Sql, event: IncomingEvent, payload: Eve
 
 const OK: Verdict = { ok: true };
 const conflict = (detail: string): Verdict => ({ ok: false, reason: 'conflict', detail });
-
-async function fromHeadoffice(sql: Sql, event: IncomingEvent): Promise<boolean> {
-  const [device] = await sql<{ kind: string }>(`SELECT kind FROM devices WHERE id = ?`, [event.deviceId]);
-  return device?.kind === 'headoffice';
-}
 
 /** The application exists in the event's branch and the step is allowed from its state. */
 async function allowed(sql: Sql, event: IncomingEvent, id: string, action: ApplicationAction): Promise<Verdict> {

@@ -1,6 +1,7 @@
 import type { EventPayload, EventType } from '../../shared/events/index';
 import { blockFreeFor, type BlockHolder } from '../../shared/payments/unique-code';
 import type { Sql } from '../db/database';
+import { fromHeadoffice } from '../rules/from-headoffice';
 import type { IncomingEvent, Verdict } from '../rules/index';
 
 // Mutation matching at head office. Accounts, payments, imports and verifications are the
@@ -14,11 +15,6 @@ type PaymentsEventType = 'payments.accountAdded' | 'payments.codesLeased' | 'mut
 
 const OK: Verdict = { ok: true };
 const conflict = (detail: string): Verdict => ({ ok: false, reason: 'conflict', detail });
-
-async function fromHeadoffice(sql: Sql, event: IncomingEvent): Promise<boolean> {
-  const [device] = await sql<{ kind: string }>(`SELECT kind FROM devices WHERE id = ?`, [event.deviceId]);
-  return device?.kind === 'headoffice';
-}
 
 /** Who holds each block of the account's residues, as leased. */
 export async function blockHolders(sql: Sql, accountNumber: string): Promise<Map<number, BlockHolder>> {

@@ -9,6 +9,7 @@ import { sha256 } from './crypto';
 import { storedAdminTokenHash } from './admin/token';
 import { openHoDatabase, parseDatabaseUrl } from './db/database';
 import { ensureEpoch, SyncFailure } from './devices/devices';
+import { startInvoices, type InvoiceOptions } from './invoices/capability';
 import { kbAdmin } from './kb/routes';
 import { startOtp, type OtpOptions } from './otp/capability';
 import { mutationFeed } from './payments/routes';
@@ -35,6 +36,8 @@ export interface HeadofficeOptions {
   otp?: OtpOptions;
   /** The bank feed's signing secret (SERAMBI_HO_FEED_SECRET); without it the feed webhook answers 503. */
   feedSecret?: string | null;
+  /** Invoice batches: the bank's VA callback secret, message providers, the notifier loop (invoices/capability.ts). */
+  invoices?: InvoiceOptions;
 }
 
 /** SERAMBI_HO_TRUST_PROXY: `true`, a hop count, or the proxies' addresses (comma-separated); unset trusts none. */
@@ -75,6 +78,7 @@ export async function buildHeadoffice(options: HeadofficeOptions): Promise<{ app
   app.addHook('onClose', () => db.close());
   app.get('/health', async () => ({ ok: true, epoch: ctx.epoch }));
   await startOtp(app, ctx, options.otp);
+  await startInvoices(app, ctx, options.invoices);
   await app.register(syncRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(complaintsAdmin, { ctx });

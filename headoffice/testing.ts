@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { eventHashText, GENESIS_HASH } from '../shared/sync/event-hash';
 import type { WireEvent } from '../shared/sync/protocol';
-import { buildHeadoffice } from './app';
+import { buildHeadoffice, type HeadofficeOptions } from './app';
 import { createEnrollCode } from './devices/devices';
 import { sha256 } from './crypto';
 
@@ -43,9 +43,9 @@ export async function databaseFor(dialect: string): Promise<{ url: string; drop(
   return { url: `sqlite:${join(dir, 'headoffice.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startTestHeadoffice(dialect: string, clock: () => number = Date.now) {
+export async function startTestHeadoffice(dialect: string, clock: () => number = Date.now, options: Partial<HeadofficeOptions> = {}) {
   const database = await databaseFor(dialect);
-  const { app, ctx } = await buildHeadoffice({ databaseUrl: database.url, clock, adminToken: ADMIN_TOKEN, passwordCost: 10 });
+  const { app, ctx } = await buildHeadoffice({ databaseUrl: database.url, clock, adminToken: ADMIN_TOKEN, passwordCost: 10, ...options });
   return {
     app,
     ctx,

@@ -1,5 +1,8 @@
 // What a bench file exports, and how one of its results is judged.
 
+/** Rates, times, and memory (megabytes) for bounds such as peak memory against a budget. */
+export type Unit = 'ops/s' | 'ms' | 'MB';
+
 /** A target is a bound on measured ÷ baseline: 'atLeast' for rates, 'atMost' for times. */
 export interface Target {
   bound: 'atLeast' | 'atMost';
@@ -11,7 +14,7 @@ export interface Measurement {
   /** The figure under test and its baseline from the same run, in the same unit. */
   measured: number;
   baseline: number;
-  unit: 'ops/s' | 'ms';
+  unit: Unit;
   target: Target;
 }
 

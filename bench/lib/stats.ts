@@ -20,7 +20,8 @@ export function perSecond(count: number, ms: number): number {
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-export function formatValue(value: number, unit: 'ops/s' | 'ms'): string {
+export function formatValue(value: number, unit: 'ops/s' | 'ms' | 'MB'): string {
+  if (unit === 'MB') return `${grouped.format(value)} MB`;
   return unit === 'ms' ? `${grouped.format(value)} ms` : `${grouped.format(value)}/s`;
 }
 

@@ -15,6 +15,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const DATA = join(ROOT, '.serambi-demo');
 const PASSWORD = 'serambi-demo-1';
 const HO_ADMIN_TOKEN = 'serambi-demo-admin-token';
+/** The demo's bank-callback secret: sign a payment to a VA with it to see an invoice paid. */
+const CALLBACK_SECRET = 'serambi-demo-callback-secret';
 const BRANCH = { code: 'JKT01', name: 'Cabang Jakarta Sudirman', timeZone: 'WIB' as const };
 
 const STAFF: { username: string; displayName: string; roles: Role[] }[] = [
@@ -31,7 +33,11 @@ async function main(): Promise<void> {
   rmSync(DATA, { recursive: true, force: true });
   await ensureRendererBuilt(false);
 
-  const headoffice = await buildHeadoffice({ databaseUrl: `sqlite:${join(DATA, 'headoffice.sqlite')}`, adminToken: HO_ADMIN_TOKEN });
+  const headoffice = await buildHeadoffice({
+    databaseUrl: `sqlite:${join(DATA, 'headoffice.sqlite')}`,
+    adminToken: HO_ADMIN_TOKEN,
+    invoices: { callbackSecret: CALLBACK_SECRET },
+  });
   const headofficeUrl = await headoffice.app.listen({ port: 5180, host: '127.0.0.1' });
 
   // Set the branch up through the same contract the setup screen and the CLI use.
@@ -61,6 +67,7 @@ Serambi demo
   Branch desk : ${desk.url}   (${BRANCH.name}, ${BRANCH.code})
   Head office : ${headofficeUrl}/admin   (admin token: ${HO_ADMIN_TOKEN})
   WhatsApp    : ${headofficeUrl}/admin/messages   (messages are recorded there, not sent)
+  VA callback : POST ${headofficeUrl}/api/invoices/callback   (X-Callback-Signature: hex HMAC-SHA256 of the body with "${CALLBACK_SECRET}")
   Password for every user: ${PASSWORD}
     admin (Admin)${STAFF.map((s) => `\n    ${s.username} (${s.roles.join(', ')})`).join('')}
   Data: ${DATA}

@@ -12,6 +12,7 @@ import { otpProjectors } from './otp/projectors';
 import { expectedPaymentHandlers } from './payments/expected-handlers';
 import { importHandlers } from './payments/import-handlers';
 import { invoiceHandlers } from './invoices/handlers';
+import { noticeHandlers } from './invoices/notice-handlers';
 import { invoiceProjectors } from './invoices/projectors';
 import { paymentProjectors } from './payments/projectors';
 import { verificationHandlers } from './payments/verification-handlers';
@@ -38,6 +39,7 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...verificationHandlers,
   ...invoiceHandlers,
+  ...noticeHandlers,
 };
 
 export const projectors: ProjectorMap = {

@@ -3,6 +3,7 @@ import { OTP_TTL_MS } from '../../shared/otp/model';
 import { randomToken } from '../crypto';
 import type { HoDatabase } from '../db/database';
 import type { MessageSender } from '../messaging/sender';
+import { serialLoop, type SerialLoop } from '../messaging/serial-loop';
 import { appendHeadofficeEvent } from '../sync/origin';
 import { codeHash, newCode, tokenHash } from './keys';
 import { claimQueuedSends, finishSend, findApplication, hasWork, unannouncedCodes, type Application, type QueuedSend } from './store';
@@ -22,11 +23,7 @@ export interface OtpSenderOptions {
   log(error: unknown): void;
 }
 
-export interface OtpSender {
-  /** Runs the loop now; resolves when a run that started after this call has finished. */
-  kick(): Promise<void>;
-  dispose(): Promise<void>;
-}
+export type OtpSender = SerialLoop;
 
 /**
  * Makes the sends queued in the outbox. Each run claims queued sends, makes and sends the code
@@ -36,33 +33,7 @@ export interface OtpSender {
  * crash after the record and before otp.sent is announced by the next run. Runs never overlap.
  */
 export function startOtpSender(options: OtpSenderOptions): OtpSender {
-  let tail: Promise<void> = Promise.resolve();
-  let next: Promise<void> | null = null;
-  let closed = false;
-
-  const kick = (): Promise<void> => {
-    if (closed) return Promise.resolve();
-    if (next) return next;
-    const run = tail
-      .then(async () => {
-        next = null;
-        if (!closed) await runOnce(options);
-      })
-      .catch(options.log);
-    next = run;
-    tail = run;
-    return run;
-  };
-  const timer = options.pollMs > 0 ? setInterval(() => void kick(), options.pollMs) : null;
-  timer?.unref();
-  return {
-    kick,
-    async dispose() {
-      closed = true;
-      if (timer) clearInterval(timer);
-      await tail;
-    },
-  };
+  return serialLoop(() => runOnce(options), options.pollMs, options.log);
 }
 
 async function runOnce(options: OtpSenderOptions): Promise<void> {

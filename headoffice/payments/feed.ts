@@ -1,8 +1,7 @@
-import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { MutationRow } from '../../shared/events/payments';
 import { CODE_BLOCK_SIZE } from '../../shared/payments/unique-code';
-import { sameDigest, sha256 } from '../crypto';
+import { sha256 } from '../crypto';
 import type { Sql } from '../db/database';
 
 // Bank feeds (a mutation service in the style of Moota): each credit or debit on a company account
@@ -10,13 +9,6 @@ import type { Sql } from '../db/database';
 // and sends it to the branch whose desk may have a payment with that total: the desk leased the
 // residue of the amount. When no desk holds it (a credit nobody expected, or an amount with sen)
 // every branch taking transfers on the account gets it, for a person to look at.
-
-/** `Signature: <hex>`: HMAC-SHA256 of the exact bytes of the body under the feed secret. */
-export function feedSignatureMatches(secret: string | null, raw: Buffer, header: string | undefined): boolean {
-  const given = /^(?:sha256=)?([0-9a-f]{64})$/i.exec((header ?? '').trim())?.[1]?.toLowerCase();
-  if (!secret || !given) return false;
-  return sameDigest(createHmac('sha256', secret).update(raw).digest('hex'), given);
-}
 
 const amount = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d{1,2})?$/).transform(Number)]);
 const kind = z.string().transform((k) => k.trim().toUpperCase()).pipe(z.enum(['CR', 'DB', 'CREDIT', 'DEBIT']));

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { HeadofficeContext } from '../context';
 import { appendHeadofficeEventIn } from '../sync/origin';
-import { feedBody, feedRow, feedSignatureMatches, routesOf } from './feed';
+import { keepRawBodies, signedJson } from '../signed-body';
+import { feedBody, feedRow, routesOf } from './feed';
 
 export interface FeedAnswer {
   received: number;
@@ -18,21 +19,12 @@ export interface FeedAnswer {
  * taken whole or not at all; a retry of one already taken answers 200 with its duplicates counted.
  */
 export async function mutationFeed(app: FastifyInstance, { ctx, secret }: { ctx: HeadofficeContext; secret: string | null }): Promise<void> {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  keepRawBodies(app);
 
   app.post('/api/mutations/webhook', { bodyLimit: 2 * 1024 * 1024 }, async (request, reply) => {
-    if (!secret) return reply.code(503).send({ error: { code: 'feed_not_configured' } });
-    const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    if (!feedSignatureMatches(secret, raw, request.headers['signature'] as string | undefined)) {
-      return reply.code(401).send({ error: { code: 'bad_signature' } });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return reply.code(400).send({ error: { code: 'bad_request', message: 'body is not JSON' } });
-    }
+    const signed = signedJson(request, reply, secret, 'signature', 'feed_not_configured');
+    if (!signed) return reply;
+    const json = signed.json;
     const parsed = feedBody.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

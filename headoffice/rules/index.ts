@@ -2,6 +2,7 @@ import { eventSchemas, isEventType, type EventPayload, type EventType } from '..
 import type { RejectionReason } from '../../shared/sync/protocol';
 import type { Sql } from '../db/database';
 import { complaintEffects, complaintRules } from '../complaints/events';
+import { invoiceEffects, invoiceRules } from '../invoices/events';
 import { kbEffects, kbRules } from '../kb/events';
 import { otpEffects, otpRules } from '../otp/events';
 import { paymentEffects, paymentRules } from '../payments/events';
@@ -40,6 +41,7 @@ const rules: { [T in EventType]?: Rule<T> } = {
   ...complaintRules,
   ...kbRules,
   ...paymentRules,
+  ...invoiceRules,
 };
 
 const effects: { [T in EventType]?: Effect<T> } = {
@@ -55,6 +57,7 @@ const effects: { [T in EventType]?: Effect<T> } = {
   ...complaintEffects,
   ...kbEffects,
   ...paymentEffects,
+  ...invoiceEffects,
 };
 
 /** Schema first, then the type's rule. Never throws for a bad event: it says why it is refused. */

@@ -18,6 +18,25 @@ export const reminderScheduleSchema = z.object({
   daysAfter: z.array(z.number().int().min(1).max(365)).max(10),
 });
 
+export const INVOICE_MESSAGE_KINDS = ['notice', 'reminder', 'cancel'] as const;
+export const INVOICE_MESSAGE_STATUSES = ['queued', 'sent', 'failed'] as const;
+
+/** One message to one customer on one channel, as head office last knew it. */
+export const invoiceMessage = z.object({
+  id,
+  invoiceId: id,
+  channel: invoiceChannel,
+  /** notice: the bill itself; reminder: before/after the due date; cancel: an archived bill withdrawn */
+  kind: z.enum(INVOICE_MESSAGE_KINDS),
+  /** `H-3`, `H`, `H+7` for a reminder */
+  reminder: z.string().max(8).nullable(),
+  recipient: text(254),
+  status: z.enum(INVOICE_MESSAGE_STATUSES),
+  failure: text(500).nullable(),
+  at: z.number().int(),
+});
+export type InvoiceMessageEvent = z.infer<typeof invoiceMessage>;
+
 export const invoiceRow = z.object({
   id,
   /** the sheet row it came from, 1-based as Excel numbers it */
@@ -67,4 +86,27 @@ export const invoiceEvents = {
   'invoices.archived': z.object({ id, reason: text(500) }),
   /** An invoice that never reached anyone, removed; its VA is never issued again. */
   'invoices.deleted': z.object({ id, reason: text(500) }),
+  /**
+   * The desk asks head office to notify the customers of these invoices on `channels` (the batch's,
+   * or the one channel of a failed message sent again). Head office sends; the desk learns what
+   * went out from invoices.messages.
+   */
+  'invoices.sendRequested': z.object({
+    requestId: id,
+    batchId: id,
+    invoiceIds: z.array(id).min(1).max(INVOICE_CHUNK),
+    channels: z.array(invoiceChannel).min(1).max(3),
+  }),
+  /** Head office: what became of its messages (notices, reminders, cancellations), a chunk at a time. */
+  'invoices.messages': z.object({ messages: z.array(invoiceMessage).min(1).max(INVOICE_CHUNK) }),
+  /** Head office: the bank called back with a payment to the invoice's VA, and it was taken. */
+  'invoices.paid': z.object({
+    id,
+    va: z.string().regex(/^\d{8,20}$/),
+    /** the bank's id of the payment */
+    paymentId: text(100),
+    amount: z.number().int().positive(),
+    paidAt: z.number().int(),
+    bank: text(40).nullable(),
+  }),
 };

@@ -33,6 +33,7 @@ export const headofficeCommand: Command = {
       updatesDir,
       trustProxy: parseTrustProxy(io.env.SERAMBI_HO_TRUST_PROXY),
       feedSecret: io.env.SERAMBI_HO_FEED_SECRET ?? null,
+      invoices: { env: io.env },
     });
     if (!ctx.adminTokenHash) {
       const token = await rotateAdminToken(ctx.db);

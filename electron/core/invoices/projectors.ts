@@ -1,5 +1,5 @@
 import type { ProjectorMap } from '../dispatch/types';
-import { prepared } from '../ledger/sql';
+import { prepared, type Db } from '../ledger/sql';
 import { invoiceNumberKey } from '../../../shared/invoices/sheet';
 
 // The invoice tables are rebuilt from events only, the desk's own and its sister desks' by pull, so
@@ -8,6 +8,31 @@ import { invoiceNumberKey } from '../../../shared/invoices/sheet';
 function setStatus(db: Parameters<NonNullable<ProjectorMap['invoices.archived']>>[0], id: string, status: 'archived' | 'deleted', reason: string): void {
   const changed = prepared(db, `UPDATE inv_invoices SET status = ?, reason = ? WHERE id = ?`).run(status, reason, id);
   if (changed.changes === 0) throw new Error(`invoices: invoice ${id} is not on this desk`);
+}
+
+/**
+ * Where the invoice's notice stands after news of its messages: sent once any notice or reminder
+ * went out (and the invoice with it, from unsent to sent), else requested while any is queued,
+ * else failed. Cancellations say nothing about the notice.
+ */
+function settleNotice(db: Db, id: string): void {
+  const m = prepared<[string], { sent: number; queued: number; failed: number; first_sent: number | null }>(
+    db,
+    `SELECT count(*) FILTER (WHERE status = 'sent') AS sent, count(*) FILTER (WHERE status = 'queued') AS queued,
+            count(*) FILTER (WHERE status = 'failed') AS failed, min(at) FILTER (WHERE status = 'sent') AS first_sent
+     FROM inv_messages WHERE invoice_id = ? AND kind IN ('notice', 'reminder')`,
+  ).get(id);
+  if (!m) return;
+  if (m.sent > 0) {
+    prepared(db, `UPDATE inv_invoices SET notice = 'sent', sent_at = coalesce(sent_at, ?), status = CASE status WHEN 'unsent' THEN 'sent' ELSE status END WHERE id = ?`).run(
+      m.first_sent,
+      id,
+    );
+  } else if (m.queued > 0) {
+    prepared(db, `UPDATE inv_invoices SET notice = 'requested' WHERE id = ?`).run(id);
+  } else if (m.failed > 0) {
+    prepared(db, `UPDATE inv_invoices SET notice = 'failed' WHERE id = ?`).run(id);
+  }
 }
 
 export const invoiceProjectors: ProjectorMap = {
@@ -39,6 +64,37 @@ export const invoiceProjectors: ProjectorMap = {
       `INSERT INTO inv_va_config (id, prefix, branch_va_code, updated_at) VALUES (1, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET prefix = excluded.prefix, branch_va_code = excluded.branch_va_code, updated_at = excluded.updated_at`,
     ).run(p.prefix, p.branchVaCode, at);
+  },
+  'invoices.sendRequested': (db, { payload: p }) => {
+    // a notice that went out stays sent: asking again (a resend) does not make it pending
+    const mark = prepared(db, `UPDATE inv_invoices SET notice = 'requested' WHERE id = ? AND notice <> 'sent'`);
+    for (const id of p.invoiceIds) mark.run(id);
+  },
+  'invoices.messages': (db, { payload: p }) => {
+    const upsert = prepared(
+      db,
+      `INSERT INTO inv_messages (id, invoice_id, channel, kind, reminder, recipient, status, failure, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, failure = excluded.failure, at = excluded.at`,
+    );
+    const known = prepared<[string], { id: string }>(db, `SELECT id FROM inv_invoices WHERE id = ?`);
+    const touched = new Set<string>();
+    for (const m of p.messages) {
+      // an invoice this desk never held (pushed by a desk of another branch) is not its business
+      if (!known.get(m.invoiceId)) continue;
+      upsert.run(m.id, m.invoiceId, m.channel, m.kind, m.reminder, m.recipient, m.status, m.failure, m.at);
+      touched.add(m.invoiceId);
+    }
+    for (const id of touched) settleNotice(db, id);
+  },
+  'invoices.paid': (db, { payload: p }) => {
+    // head office took the money: that is final, whatever this desk did to the invoice meanwhile
+    prepared(db, `UPDATE inv_invoices SET status = 'paid', paid_at = ?, payment_id = ?, paid_amount = ?, paid_bank = ? WHERE id = ?`).run(
+      p.paidAt,
+      p.paymentId,
+      p.amount,
+      p.bank,
+      p.id,
+    );
   },
   'invoices.archived': (db, { payload: p }) => setStatus(db, p.id, 'archived', p.reason),
   'invoices.deleted': (db, { payload: p }) => setStatus(db, p.id, 'deleted', p.reason),

@@ -1,4 +1,4 @@
-import type { InvoiceBatchView, InvoiceView } from '../../../shared/api/methods/invoices';
+import type { InvoiceBatchView, InvoiceDashboardView, InvoiceMessageView, InvoiceView } from '../../../shared/api/methods/invoices';
 import { displayStatus, type InvoiceStatus } from '../../../shared/invoices/state';
 import type { InvoiceModule } from '../../../shared/invoices/templates';
 import { prepared, type Db } from '../ledger/sql';
@@ -20,9 +20,12 @@ export interface InvoiceRow {
   status: InvoiceStatus;
   reason: string | null;
   created_at: number;
+  notice: InvoiceView['notice'];
+  paid_at: number | null;
+  payment_id: string | null;
 }
 
-const COLUMNS = `id, batch_id, module, row, number, customer_name, email, phone, amount, due_date, description, fields, va, status, reason, created_at`;
+const COLUMNS = `id, batch_id, module, row, number, customer_name, email, phone, amount, due_date, description, fields, va, status, reason, created_at, notice, paid_at, payment_id`;
 
 export function invoiceView(row: InvoiceRow, today: string): InvoiceView {
   return {
@@ -43,6 +46,9 @@ export function invoiceView(row: InvoiceRow, today: string): InvoiceView {
     display: displayStatus({ status: row.status, dueDate: row.due_date }, today),
     createdAt: row.created_at,
     reason: row.reason,
+    notice: row.notice,
+    paidAt: row.paid_at,
+    paymentId: row.payment_id,
   };
 }
 
@@ -120,4 +126,71 @@ export function listBatches(db: Db, limit: number): InvoiceBatchView[] {
     createdAt: r.created_at,
     createdBy: r.created_by,
   }));
+}
+
+export function batchById(db: Db, id: string): { id: string; channels: InvoiceBatchView['channels'] } | undefined {
+  const row = prepared<[string], { id: string; channels: string }>(db, `SELECT id, channels FROM inv_batches WHERE id = ?`).get(id);
+  return row ? { id: row.id, channels: JSON.parse(row.channels) as InvoiceBatchView['channels'] } : undefined;
+}
+
+interface MessageRow {
+  id: string;
+  invoice_id: string;
+  channel: InvoiceMessageView['channel'];
+  kind: InvoiceMessageView['kind'];
+  reminder: string | null;
+  recipient: string;
+  status: InvoiceMessageView['status'];
+  failure: string | null;
+  at: number;
+}
+
+const messageView = (m: MessageRow): InvoiceMessageView => ({
+  id: m.id,
+  invoiceId: m.invoice_id,
+  channel: m.channel,
+  kind: m.kind,
+  reminder: m.reminder,
+  recipient: m.recipient,
+  status: m.status,
+  failure: m.failure,
+  at: m.at,
+});
+
+export function messagesOf(db: Db, invoiceId: string): InvoiceMessageView[] {
+  return prepared<[string], MessageRow>(db, `SELECT * FROM inv_messages WHERE invoice_id = ? ORDER BY at, id`).all(invoiceId).map(messageView);
+}
+
+export function messageById(db: Db, id: string): InvoiceMessageView | undefined {
+  const row = prepared<[string], MessageRow>(db, `SELECT * FROM inv_messages WHERE id = ?`).get(id);
+  return row ? messageView(row) : undefined;
+}
+
+/**
+ * Counts and rupiah per status the dashboard shows (unsent counts invoices whose notice has not
+ * gone out, which are also due or overdue), and the invoices per notice state.
+ */
+export function dashboard(db: Db, today: string, batchId: string | undefined): InvoiceDashboardView {
+  const bucket = (name: string, when: string) =>
+    `count(*) FILTER (WHERE ${when}) AS ${name}_n, coalesce(sum(amount) FILTER (WHERE ${when}), 0) AS ${name}_a`;
+  const live = `status IN ('unsent', 'sent')`;
+  const row = prepared<[Record<string, string>], Record<string, number>>(
+    db,
+    `SELECT ${bucket('unsent', `status = 'unsent'`)}, ${bucket('due', `${live} AND due_date >= @today`)}, ${bucket('overdue', `${live} AND due_date < @today`)},
+            ${bucket('paid', `status = 'paid'`)}, ${bucket('archived', `status = 'archived'`)}, ${bucket('deleted', `status = 'deleted'`)},
+            count(*) FILTER (WHERE notice = 'requested') AS requested, count(*) FILTER (WHERE notice = 'sent') AS sent,
+            count(*) FILTER (WHERE notice = 'failed') AS failed
+     FROM inv_invoices ${batchId ? 'WHERE batch_id = @batchId' : ''}`,
+  ).get(batchId ? { today, batchId } : { today })!;
+  const pair = (name: string) => ({ count: row[`${name}_n`] ?? 0, amount: row[`${name}_a`] ?? 0 });
+  return {
+    today,
+    unsent: pair('unsent'),
+    due: pair('due'),
+    overdue: pair('overdue'),
+    paid: pair('paid'),
+    archived: pair('archived'),
+    deleted: pair('deleted'),
+    messages: { requested: row.requested ?? 0, sent: row.sent ?? 0, failed: row.failed ?? 0 },
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlaClock } from '../../../shared/complaints/sla';
+import { pdfSafe } from '../../../shared/pdf/pdf';
 import { complaintPdf, complaintPdfFileName, type ComplaintForPdf } from './complaint-pdf';
-import { pdfSafe } from './pdf';
 import { pdfStructure, pdfTextLines } from './testing';
 
 const at = (iso: string) => Date.parse(iso);

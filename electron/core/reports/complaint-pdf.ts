@@ -2,6 +2,7 @@ import { PLAYBOOKS } from '../../../shared/complaints/playbooks';
 import type { ComplaintCategory } from '../../../shared/complaints/model';
 import type { SlaClock } from '../../../shared/complaints/sla';
 import { formatDateTime, type Zone } from '../../../shared/domain/time';
+import { heading, keyValues, paragraph, renderPdf, table, title } from '../../../shared/pdf/pdf';
 import {
   categoryLabel,
   channelLabel,
@@ -15,7 +16,6 @@ import {
   t,
   type ReportLocale,
 } from './labels';
-import { heading, keyValues, paragraph, renderPdf, table, title } from './pdf';
 
 // One complaint on paper (seed 001: "Customer service harus membuat laporan terhadap setiap
 // permasalahan"): who, what, the SLA, the SOP steps ticked, the timeline and the resolution report.

@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 
 // Reading back the PDFs Serambi writes, for tests: the text of every page, line by line, and the
-// document's structure. Enough for the files made by ./pdf.ts (standard fonts, WinAnsi text
+// document's structure. Enough for the files made by shared/pdf/pdf.ts (standard fonts, WinAnsi text
 // shown with TJ/Tj), not a general PDF reader.
 
 const WIN_ANSI_HIGH: Readonly<Record<number, string>> = {

@@ -1,8 +1,8 @@
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_STATUSES } from '../../../shared/complaints/model';
 import type { SlaCompliance, WeeklyReport } from '../../../shared/complaints/report';
 import { formatDateTime } from '../../../shared/domain/time';
+import { barChart, heading, keyValues, renderPdf, table, title } from '../../../shared/pdf/pdf';
 import { categoryLabel, channelLabel, formatDuration, statusLabel, t, type ReportLocale } from './labels';
-import { barChart, heading, keyValues, renderPdf, table, title } from './pdf';
 import { weekPeriod, type WeeklyExportOptions } from './weekly-xlsx';
 
 // The weekly evaluation as a PDF to print or send on: the same figures as the workbook and the

@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { INVOICE_CHANNELS_DEFAULT, invoiceChannel, invoiceModule, reminderScheduleSchema } from '../../events/invoices';
+import {
+  INVOICE_CHANNELS_DEFAULT,
+  INVOICE_MESSAGE_KINDS,
+  INVOICE_MESSAGE_STATUSES,
+  invoiceChannel,
+  invoiceModule,
+  reminderScheduleSchema,
+} from '../../events/invoices';
 import { MAX_INVOICE_FILE_BYTES } from '../../invoices/sheet';
 import { INVOICE_STATUSES } from '../../invoices/state';
 import { defineMethods } from '../contract';
+import { exportedFile } from './complaints';
 
 // Invoice-batches desk (seed 004): the Excel templates of E-Invoice and PintuKelas, a preview of an
 // uploaded batch row by row, the import of its good rows with a VA each, the list with the status
@@ -18,6 +26,8 @@ const optionalText = (max: number) => z.string().trim().max(max, 'validation.too
 const uuid = z.string().uuid('validation.invalid');
 
 export const INVOICE_DISPLAY_STATUSES = ['due', 'overdue', 'paid', 'archived', 'deleted'] as const;
+export const NOTICE_STATES = ['none', 'requested', 'sent', 'failed'] as const;
+export const INVOICE_REPORT_KINDS = ['transactions', 'reconciliation'] as const;
 export { INVOICE_STATUSES };
 
 const params = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -52,6 +62,13 @@ export const invoiceView = z.object({
   display: z.enum(INVOICE_DISPLAY_STATUSES),
   createdAt: z.number(),
   reason: z.string().nullable(),
+  /**
+   * Where its notice stands: none (never asked for), requested (waiting for head office: the line
+   * may be down), sent (at least one channel took it), failed (every channel tried failed).
+   */
+  notice: z.enum(NOTICE_STATES),
+  paidAt: z.number().nullable(),
+  paymentId: z.string().nullable(),
 });
 export type InvoiceView = z.infer<typeof invoiceView>;
 
@@ -97,6 +114,81 @@ export const vaConfigView = z.object({
   length: z.number(),
 });
 export type VaConfigView = z.infer<typeof vaConfigView>;
+
+export const invoiceMessageView = z.object({
+  id: z.string(),
+  invoiceId: z.string(),
+  channel: invoiceChannel,
+  kind: z.enum(INVOICE_MESSAGE_KINDS),
+  reminder: z.string().nullable(),
+  recipient: z.string(),
+  status: z.enum(INVOICE_MESSAGE_STATUSES),
+  failure: z.string().nullable(),
+  at: z.number(),
+});
+export type InvoiceMessageView = z.infer<typeof invoiceMessageView>;
+
+const countAndAmount = z.object({ count: z.number(), amount: z.number() });
+/** The dashboard: invoices and rupiah per status, and the messages per delivery state. */
+export const invoiceDashboardView = z.object({
+  today: z.string(),
+  unsent: countAndAmount,
+  due: countAndAmount,
+  overdue: countAndAmount,
+  paid: countAndAmount,
+  archived: countAndAmount,
+  deleted: countAndAmount,
+  messages: z.object({ requested: z.number(), sent: z.number(), failed: z.number() }),
+});
+export type InvoiceDashboardView = z.infer<typeof invoiceDashboardView>;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.invalid');
+/** the period is checked by the handler too: `to` before `from` is invoices.errors.periodOrder on `to` */
+const reportFields = { kind: z.enum(INVOICE_REPORT_KINDS), from: day, to: day, batchId: uuid.optional() };
+
+/** Transaction report: the invoices falling due in the period, as they stand today. */
+export const transactionReportRow = z.object({
+  invoiceId: z.string(),
+  batchId: z.string(),
+  fileName: z.string(),
+  number: z.string(),
+  customerName: z.string(),
+  va: z.string(),
+  amount: z.number(),
+  dueDate: z.string(),
+  display: z.enum(INVOICE_DISPLAY_STATUSES),
+  paidAt: z.number().nullable(),
+});
+/** Reconciliation: each payment taken in the period against its invoice and VA, and totals per day. */
+export const reconciliationRow = z.object({
+  paymentId: z.string(),
+  paidAt: z.number(),
+  /** the branch's day of the payment */
+  day: z.string(),
+  va: z.string(),
+  bank: z.string().nullable(),
+  invoiceId: z.string(),
+  number: z.string(),
+  customerName: z.string(),
+  invoiceAmount: z.number(),
+  paidAmount: z.number(),
+  /** the difference, 0 for a closed VA taken at its exact amount */
+  difference: z.number(),
+});
+export const invoiceReportView = z.object({
+  kind: z.enum(INVOICE_REPORT_KINDS),
+  from: z.string(),
+  to: z.string(),
+  today: z.string(),
+  transactions: z.array(transactionReportRow),
+  /** per status shown: count and rupiah (transactions report) */
+  totals: z.record(z.string(), countAndAmount),
+  reconciliation: z.array(reconciliationRow),
+  days: z.array(z.object({ day: z.string(), count: z.number(), amount: z.number() })),
+  /** the report lists at most this many rows; the totals count them all */
+  truncated: z.boolean(),
+});
+export type InvoiceReportView = z.infer<typeof invoiceReportView>;
 
 export const invoiceMethods = defineMethods({
   'invoices.vaConfig': { input: z.object({}), output: vaConfigView, access: backOffice, mutates: false },
@@ -146,6 +238,32 @@ export const invoiceMethods = defineMethods({
       limit: z.number().int().min(1).max(500).default(200),
     }),
     output: z.object({ invoices: z.array(invoiceView), total: z.number() }),
+    access: backOffice,
+    mutates: false,
+  },
+  /**
+   * Asks head office to notify the customers: the listed invoices, or every unsent live invoice of
+   * the batch, on the batch's channels. Waits in the outbox while the line is down.
+   */
+  'invoices.send': {
+    input: z.object({ batchId: uuid, invoiceIds: z.array(uuid).min(1).max(5000).optional() }),
+    output: z.object({ requested: z.number() }),
+    access: backOffice,
+    mutates: true,
+  },
+  /** Sends a failed message again on its channel. */
+  'invoices.resend': { input: z.object({ messageId: z.string().min(1).max(64) }), output: z.object({ requested: z.number() }), access: backOffice, mutates: true },
+  'invoices.messages': {
+    input: z.object({ invoiceId: uuid }),
+    output: z.object({ messages: z.array(invoiceMessageView) }),
+    access: backOffice,
+    mutates: false,
+  },
+  'invoices.dashboard': { input: z.object({ batchId: uuid.optional() }), output: invoiceDashboardView, access: backOffice, mutates: false },
+  'invoices.report': { input: z.object(reportFields), output: invoiceReportView, access: backOffice, mutates: false },
+  'invoices.exportReport': {
+    input: z.object({ ...reportFields, format: z.enum(['xlsx', 'pdf'], 'validation.oneOf') }),
+    output: exportedFile,
     access: backOffice,
     mutates: false,
   },

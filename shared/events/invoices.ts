@@ -81,7 +81,12 @@ export const invoiceEvents = {
    * The branch's VA setting: the bank's company prefix and the branch's VA code as the bank
    * assigned it (null: derived from the branch code until it is known). Applies to VAs given after.
    */
-  'invoices.vaConfigured': z.object({ prefix: z.string().regex(/^\d{4,8}$/), branchVaCode: z.string().regex(/^\d{4}$/).nullable() }),
+  'invoices.vaConfigured': z.object({
+    prefix: z.string().regex(/^\d{4,8}$/),
+    branchVaCode: z.string().regex(/^\d{4}$/).nullable(),
+    /** whether the bank's VAs end in a Luhn check digit; older events said nothing and meant yes */
+    checkDigit: z.enum(['luhn', 'none']).default('luhn'),
+  }),
   /** A wrong invoice withdrawn after it may have reached the customer (seed 004: "delete/archive"). */
   'invoices.archived': z.object({ id, reason: text(500) }),
   /** An invoice that never reached anyone, removed; its VA is never issued again. */

@@ -98,7 +98,7 @@ function vaView(db: Db) {
   const branch = getBranch(db);
   if (!branch) throw new ApiError('conflict', 'errors.notInitialized');
   const setting = vaSetting(db, branch.code);
-  return { prefix: setting.config.prefix, branchVaCode: setting.branchVaCode, derived: setting.derived, length: vaLength(setting.config) };
+  return { prefix: setting.config.prefix, branchVaCode: setting.branchVaCode, derived: setting.derived, length: vaLength(setting.config), checkDigit: setting.config.checkDigit };
 }
 
 type Method = 'invoices.vaConfig' | 'invoices.configureVa' | 'invoices.template' | 'invoices.preview' | 'invoices.import' | 'invoices.batches' | 'invoices.list' | 'invoices.archive' | 'invoices.delete';
@@ -109,9 +109,9 @@ export const invoiceHandlers: HandlerMap<Extract<MethodName, Method>> = {
     run: (tx, input) => {
       vaView(tx.db); // the branch must be set up
       // the whole VA must still fit: a longer prefix may not push it past 20 digits
-      const problem = vaConfigProblem({ ...DEFAULT_VA_CONFIG, prefix: input.prefix });
+      const problem = vaConfigProblem({ ...DEFAULT_VA_CONFIG, prefix: input.prefix, checkDigit: input.checkDigit });
       if (problem) throw ApiError.badInput([{ path: 'prefix', key: problem }]);
-      tx.emit('invoices.vaConfigured', { prefix: input.prefix, branchVaCode: input.branchVaCode });
+      tx.emit('invoices.vaConfigured', { prefix: input.prefix, branchVaCode: input.branchVaCode, checkDigit: input.checkDigit });
       return vaView(tx.db);
     },
   },

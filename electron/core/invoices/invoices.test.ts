@@ -294,16 +294,27 @@ describe('VA allocation', () => {
 
 describe('the VA setting', () => {
   it('shows the derived branch code until a supervisor enters the bank-assigned one, then uses it', async () => {
-    expect(await t.call('invoices.vaConfig', {}, t.token.bona)).toEqual({ prefix: '8808', branchVaCode: branchVaCode('JKT01'), derived: true, length: 19 });
+    expect(await t.call('invoices.vaConfig', {}, t.token.bona)).toEqual({ prefix: '8808', branchVaCode: branchVaCode('JKT01'), derived: true, length: 19, checkDigit: 'luhn' });
     expect((await rejection(t.call('invoices.configureVa', { prefix: '7001', branchVaCode: '0042' }, t.token.bona))).code).toBe('forbidden');
     const bad = await rejection(t.call('invoices.configureVa', { prefix: '70A1', branchVaCode: '42' }, t.token.kamal));
     expect(bad.fields).toEqual([
       { path: 'prefix', key: 'invoices.errors.vaConfigPrefix' },
       { path: 'branchVaCode', key: 'invoices.errors.vaBranchCode' },
     ]);
-    expect(await t.call('invoices.configureVa', { prefix: '7001', branchVaCode: '0042' }, t.token.kamal)).toEqual({ prefix: '7001', branchVaCode: '0042', derived: false, length: 19 });
+    expect(await t.call('invoices.configureVa', { prefix: '7001', branchVaCode: '0042' }, t.token.kamal)).toEqual({ prefix: '7001', branchVaCode: '0042', derived: false, length: 19, checkDigit: 'luhn' });
     const { batchId } = await t.call('invoices.import', file('einvoice', xlsx([EINVOICE, einvoice('CFG-1')])), t.token.bona);
     const [invoice] = (await t.call('invoices.list', { batchId }, t.token.bona)).invoices;
     expect(parseVa({ ...DEFAULT_VA_CONFIG, prefix: '7001' }, invoice!.va)).toMatchObject({ ok: true, branchCode: '0042' });
+  });
+
+  it('drops the check digit when the bank uses none, and the desk sequence goes on', async () => {
+    const before = (await t.call('invoices.list', { text: 'CFG-1' }, t.token.bona)).invoices[0]!;
+    expect(await t.call('invoices.configureVa', { prefix: '7001', branchVaCode: '0042', checkDigit: 'none' }, t.token.kamal)).toMatchObject({ length: 18, checkDigit: 'none' });
+    const { batchId } = await t.call('invoices.import', file('einvoice', xlsx([EINVOICE, einvoice('CFG-2')])), t.token.bona);
+    const [invoice] = (await t.call('invoices.list', { batchId }, t.token.bona)).invoices;
+    const parsed = parseVa({ ...DEFAULT_VA_CONFIG, prefix: '7001', checkDigit: 'none' }, invoice!.va);
+    expect(parsed).toMatchObject({ ok: true, branchCode: '0042' });
+    const earlier = parseVa({ ...DEFAULT_VA_CONFIG, prefix: '7001' }, before.va);
+    expect(parsed.ok && earlier.ok && parsed.sequence).toBe(earlier.ok ? earlier.sequence + 1 : NaN);
   });
 });

@@ -61,9 +61,10 @@ export const invoiceProjectors: ProjectorMap = {
   'invoices.vaConfigured': (db, { payload: p, at }) => {
     prepared(
       db,
-      `INSERT INTO inv_va_config (id, prefix, branch_va_code, updated_at) VALUES (1, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET prefix = excluded.prefix, branch_va_code = excluded.branch_va_code, updated_at = excluded.updated_at`,
-    ).run(p.prefix, p.branchVaCode, at);
+      `INSERT INTO inv_va_config (id, prefix, branch_va_code, check_digit, updated_at) VALUES (1, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET prefix = excluded.prefix, branch_va_code = excluded.branch_va_code, check_digit = excluded.check_digit,
+         updated_at = excluded.updated_at`,
+    ).run(p.prefix, p.branchVaCode, p.checkDigit, at);
   },
   'invoices.sendRequested': (db, { payload: p }) => {
     // a notice that went out stays sent: asking again (a resend) does not make it pending

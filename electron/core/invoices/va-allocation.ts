@@ -67,8 +67,11 @@ export interface VaSetting {
 
 /** The branch's VA setting as configured, else the defaults with a derived branch code. */
 export function vaSetting(db: Db, branchCode: string): VaSetting {
-  const row = prepared<[], { prefix: string; branch_va_code: string | null }>(db, `SELECT prefix, branch_va_code FROM inv_va_config WHERE id = 1`).get();
-  const config = row ? { ...DEFAULT_VA_CONFIG, prefix: row.prefix } : DEFAULT_VA_CONFIG;
+  const row = prepared<[], { prefix: string; branch_va_code: string | null; check_digit: 'luhn' | 'none' }>(
+    db,
+    `SELECT prefix, branch_va_code, check_digit FROM inv_va_config WHERE id = 1`,
+  ).get();
+  const config = row ? { ...DEFAULT_VA_CONFIG, prefix: row.prefix, checkDigit: row.check_digit } : DEFAULT_VA_CONFIG;
   const configured = row?.branch_va_code ?? null;
   return { config, branchVaCode: configured ?? branchVaCode(branchCode, config), derived: configured === null };
 }

@@ -112,6 +112,7 @@ export const vaConfigView = z.object({
   derived: z.boolean(),
   /** digits of a VA, check digit included */
   length: z.number(),
+  checkDigit: z.enum(['luhn', 'none']),
 });
 export type VaConfigView = z.infer<typeof vaConfigView>;
 
@@ -196,6 +197,8 @@ export const invoiceMethods = defineMethods({
     input: z.object({
       prefix: z.string().trim().regex(/^\d{4,8}$/, 'invoices.errors.vaConfigPrefix'),
       branchVaCode: z.string().trim().regex(/^\d{4}$/, 'invoices.errors.vaBranchCode').nullable(),
+      /** as the bank asks: a Luhn check digit at the end, or none */
+      checkDigit: z.enum(['luhn', 'none'], 'validation.oneOf').default('luhn'),
     }),
     output: vaConfigView,
     access: supervisors,

@@ -85,11 +85,9 @@ export const invoiceRules: { [T in InvoiceEventType]?: Rule<T> } = {
     const [batch] = await sql<{ branch_code: string }>(`SELECT branch_code FROM ho_inv_batches WHERE id = ?`, [p.batchId]);
     if (!batch || batch.branch_code !== event.branchCode) return conflict('invoices.errors.batchNotFound');
     if (new Set(p.invoices.map((i) => i.va)).size !== p.invoices.length) return conflict('invoices.errors.vaTaken');
-    for (const invoice of p.invoices) {
-      const [taken] = await sql<{ id: string }>(`SELECT id FROM ho_invoices WHERE va = ?`, [invoice.va]);
-      if (taken && taken.id !== invoice.id) return conflict('invoices.errors.vaTaken');
-    }
-    return OK;
+    const ids = new Map(p.invoices.map((i) => [i.va, i.id]));
+    const taken = await sql<{ id: string; va: string }>(`SELECT id, va FROM ho_invoices WHERE va IN (${p.invoices.map(() => '?').join(', ')})`, [...ids.keys()]);
+    return taken.some((t) => ids.get(t.va) !== t.id) ? conflict('invoices.errors.vaTaken') : OK;
   },
   'invoices.archived': async (sql, event, p) => {
     const invoice = await ownInvoice(sql, event, p.id);
@@ -126,11 +124,13 @@ export const invoiceEffects: { [T in InvoiceEventType]?: Effect<T> } = {
   },
   'invoices.added': async (sql, event, p) => {
     const [batch] = await sql<{ module: string }>(`SELECT module FROM ho_inv_batches WHERE id = ?`, [p.batchId]);
-    for (const i of p.invoices) {
+    // a chunk is up to a thousand invoices: a few multi-row inserts, not a round trip each
+    for (let start = 0; start < p.invoices.length; start += 250) {
+      const rows = p.invoices.slice(start, start + 250);
       await sql(
         `INSERT INTO ho_invoices (id, batch_id, branch_code, module, number, customer_name, email, phone, amount, due_date, description, fields, va, status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unsent', ?)`,
-        [i.id, p.batchId, event.branchCode, batch!.module, i.number, i.customerName, i.email, i.phone, i.amount, i.dueDate, i.description, JSON.stringify(i.fields), i.va, event.at],
+         VALUES ${rows.map(() => `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unsent', ?)`).join(', ')}`,
+        rows.flatMap((i) => [i.id, p.batchId, event.branchCode, batch!.module, i.number, i.customerName, i.email, i.phone, i.amount, i.dueDate, i.description, JSON.stringify(i.fields), i.va, event.at]),
       );
     }
   },

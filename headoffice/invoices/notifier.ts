@@ -220,6 +220,10 @@ async function announce(sql: Sql, now: number): Promise<void> {
       const appended = await appendHeadofficeEventIn(sql, branch, { type: 'invoices.messages', payload, username: null }, now);
       if (!appended.ok) throw new Error(`invoices.messages refused: ${appended.verdict.reason}`);
     }
-    for (const m of messages) await sql(`UPDATE ho_inv_messages SET announced = ? WHERE id = ?`, [m.status, m.id]);
+    for (let c = 0; c < messages.length; c += 500) {
+      const ids = messages.slice(c, c + 500).map((m) => m.id);
+      // same transaction as the read: the status told is the status now
+      await sql(`UPDATE ho_inv_messages SET announced = status WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+    }
   }
 }

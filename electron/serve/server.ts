@@ -48,6 +48,9 @@ const LARGE_BODY_METHODS: ReadonlyArray<readonly [string, number]> = [
   ['payments.expectBulk', 8],
   ['statement.preview', 50],
   ['statement.import', 50],
+  // MAX_INVOICE_FILE_BYTES: the core refuses a larger sheet with its own message
+  ['invoices.preview', 21],
+  ['invoices.import', 21],
 ];
 
 export async function buildServeApp(options: ServeAppOptions): Promise<FastifyInstance> {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { HeadofficeContext } from '../context';
 import { sameDigest, sha256 } from '../crypto';
 import { SyncFailure } from '../devices/devices';
+import { invoiceMessagesApi } from './invoice-messages-admin';
 import { DELIVERY_STATUSES } from './sender';
 
 const messageRow = z.object({
@@ -40,9 +41,10 @@ const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /**
- * The messages head office sent, newest first, for head office IT: with the development recorder
- * this is where a demo reads the code that "went" to the customer. The page is public like the
- * admin page; the list comes from the admin-token API.
+ * The messages head office sent, newest first, for head office IT: the OTP messages and the invoice
+ * notices. With the development recorders this is where a demo reads the code and the notices that
+ * "went" to the customer. The page is public like the admin page; the lists come from the
+ * admin-token APIs.
  */
 export async function messagesAdmin(app: FastifyInstance, { ctx }: { ctx: HeadofficeContext }): Promise<void> {
   const requireAdmin = async (request: FastifyRequest) => {
@@ -80,6 +82,8 @@ export async function messagesAdmin(app: FastifyInstance, { ctx }: { ctx: Headof
       };
     },
   );
+
+  invoiceMessagesApi(app, ctx, requireAdmin);
 
   const files: Record<string, [string, string]> = {
     '/admin/messages': ['messages.html', 'text/html; charset=utf-8'],

@@ -5,6 +5,7 @@ import ComplaintListPage from '../complaints/ComplaintListPage.vue';
 import ComplaintsWeeklyPage from '../complaints/ComplaintsWeeklyPage.vue';
 import ConflictsPage from '../conflicts/ConflictsPage.vue';
 import HomePage from '../home/HomePage.vue';
+import InvoicesDeskPage from '../invoices/InvoicesDeskPage.vue';
 import KbPage from '../kb/KbPage.vue';
 import LoginPage from '../login/LoginPage.vue';
 import OtpListPage from '../otp/OtpListPage.vue';
@@ -46,6 +47,8 @@ export function createAppRouter(pinia: Pinia): Router {
           { path: 'kb', name: 'kb', component: KbPage, meta: { desk: 'kb' } },
           // One route for the desk's five screens: the tab is in the query (?tab=mutations).
           { path: 'payments', name: 'payments', component: PaymentsDeskPage, meta: { desk: 'payments' } },
+          // Tagihan: the tab and the chosen batch are in the query (?tab=list&batch=…).
+          { path: 'invoices', name: 'invoices', component: InvoicesDeskPage, meta: { desk: 'invoices' } },
           { path: 'audit', name: 'audit', component: AuditPage, meta: { desk: 'audit' } },
           { path: 'conflicts', name: 'conflicts', component: ConflictsPage, meta: { desk: 'conflicts' } },
           { path: 'users', name: 'users', component: UsersPage, meta: { desk: 'users' } },

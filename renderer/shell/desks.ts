@@ -34,7 +34,9 @@ export const DESKS: readonly Desk[] = [
   // Mutasi & Pembayaran (seed 003): tellers and CS take transfer payments with a unique code; back
   // office imports statements and verifies by hand; Kasie and Kacab approve the verifications too.
   { id: 'payments', roles: ['teller', 'cs', 'back-office', 'kasie', 'kacab'], built: true, path: '/payments', label: 'shell.menu.payments' },
-  { id: 'invoices', roles: ['back-office', 'kacab'], built: false, path: '/invoices', label: 'shell.menu.invoices' },
+  // Tagihan (seed 004): back office uploads and sends invoice batches; Kasie and Kacab supervise
+  // them and enter the bank's VA setting.
+  { id: 'invoices', roles: ['back-office', 'kasie', 'kacab'], built: true, path: '/invoices', label: 'shell.menu.invoices' },
   { id: 'audit', roles: AUDIT_READERS, built: true, path: '/audit', label: 'shell.menu.audit' },
   // Supervisors settle what head office refused; they are the ones who read the audit trail too.
   { id: 'conflicts', roles: AUDIT_READERS, built: true, path: '/conflicts', label: 'shell.menu.conflicts' },

@@ -129,7 +129,7 @@ test('a CS sees only what a CS may open', async ({ page }) => {
 
 test('a Kasie sees the audit trail and the sync conflicts but not the users', async ({ page }) => {
   await loginAs(page, BUDI.username, BUDI.password);
-  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'Pengaduan', 'Evaluasi Mingguan', 'Basis Pengetahuan', 'Mutasi & Pembayaran', 'Jejak Audit', 'Konflik Sinkronisasi', 'Pengaturan']);
+  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'Pengaduan', 'Evaluasi Mingguan', 'Basis Pengetahuan', 'Mutasi & Pembayaran', 'Tagihan', 'Jejak Audit', 'Konflik Sinkronisasi', 'Pengaturan']);
   await expect(page.getByRole('heading', { name: 'Kepala Seksi (Kasie)' })).toBeVisible();
   await shot(page, 'home-kasie');
   await openDesk(page, 'Jejak Audit');

@@ -111,7 +111,7 @@ test('the AO makes an application: each wrong field says why, then Ajukan sends 
 
 test('the Kasie and then the Kacab approve; head office sends the code and the desk shows when', async ({ page, world }) => {
   await loginAs(page, KASIE.username, KASIE.password);
-  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'Pengaduan', 'Evaluasi Mingguan', 'Basis Pengetahuan', 'Mutasi & Pembayaran', 'Jejak Audit', 'Konflik Sinkronisasi', 'Pengaturan']);
+  await expect(menu(page)).toHaveText(['Beranda', 'Pengajuan Rekening', 'Pengaduan', 'Evaluasi Mingguan', 'Basis Pengetahuan', 'Mutasi & Pembayaran', 'Tagihan', 'Jejak Audit', 'Konflik Sinkronisasi', 'Pengaturan']);
   await openApplications(page);
   await choose(page, 'Status', 'Menunggu Kasie (Waiting Kasie)');
   await expect(row(page, RINA.customerName)).toContainText('Menunggu Kasie (Waiting Kasie)');

@@ -86,7 +86,7 @@ test('a teller opens the desk but neither imports nor verifies', async ({ page }
 
 test('back office adds the company account and creates payments whose totals are read from the screen', async ({ page }) => {
   await loginAs(page, BACK_OFFICE.username, BACK_OFFICE.password);
-  await expect(menu(page)).toHaveText(['Beranda', 'Mutasi & Pembayaran', 'Pengaturan']);
+  await expect(menu(page)).toHaveText(['Beranda', 'Mutasi & Pembayaran', 'Tagihan', 'Pengaturan']);
   await openPayments(page, 'Rekening');
   await page.getByTestId('account-bank').fill(ACCOUNT.bank);
   await page.getByTestId('account-number').fill('0123');

@@ -10,6 +10,7 @@ import { createCore } from '../core/core';
 import { startServe } from '../serve/start';
 import { ensureRendererBuilt } from './commands/build';
 import { sampleComplaints } from './demo-complaints';
+import { sampleInvoices } from './demo-invoices';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DATA = join(ROOT, '.serambi-demo');
@@ -55,8 +56,11 @@ async function main(): Promise<void> {
   await call('sync.enroll', { headofficeUrl, code }, admin);
   await sampleApplications(call);
   await sampleComplaints(call, PASSWORD, Date.now());
+  await sampleInvoices(call, PASSWORD, Date.now());
   await core.sync.syncOnce();
-  // Head office sends the OTP of the approved application; the next round brings its status back.
+  // Head office sends the OTP of the approved application and the invoice notices; the next round
+  // brings their statuses back.
+  await headoffice.app.invoiceNotifier.kick();
   await new Promise((resolve) => setTimeout(resolve, 500));
   await core.sync.syncOnce();
   await core.close();

@@ -1,5 +1,5 @@
 import { formatRupiah } from '../domain/money';
-import { fromLocalParts, localDayKey, type Zone } from '../domain/time';
+import { fromLocalParts, localDayKey, startOfLocalDay, type Zone } from '../domain/time';
 
 // Automatic matching (seed 003, DOMAIN.md §4): a credit whose amount equals exactly one open
 // payment's total on its account, inside the payment's window, pays it; two or more candidates are
@@ -46,21 +46,60 @@ export interface Decision {
 /** Where a credit stands against a payment's window. */
 type Window = 'inside' | 'before' | 'after';
 
-function windowOf(credit: Credit, payment: PaymentCandidate, zone: Zone): Window {
+/** Why a credit paid no payment: the one part of an unmatched decision's reason not read from the credit itself. */
+export type UnmatchedCause = 'hasSen' | 'alreadyPaid' | 'expired' | 'beforePayment' | 'noPayment';
+
+/** What a decision rests on beyond the credit: the payment's code, the number of candidates, or why none. */
+export type DecisionDetail = { outcome: 'matched'; code: number } | { outcome: 'ambiguous'; count: number } | { outcome: 'unmatched'; cause: UnmatchedCause };
+
+/**
+ * A decision's reason in words: the statement's day and time and the amount as the statement shows
+ * them, with the payment's code, the number of candidates, or why none. The same words whether the
+ * decision is being made or read back later from the credit's row.
+ */
+export function decisionReason(credit: Pick<Credit, 'date' | 'time' | 'amountSen'>, detail: DecisionDetail): MatchReason {
+  const base = reasonBase(credit);
+  if (detail.outcome === 'matched') return { key: 'payments.reasons.unique', params: { ...base, code: detail.code } };
+  if (detail.outcome === 'ambiguous') return { key: 'payments.reasons.ambiguous', params: { ...base, count: detail.count } };
+  return { key: `payments.reasons.${detail.cause}`, params: base };
+}
+
+/** The statement instant of a credit that has a time: its minute's start in the branch's zone. */
+function minuteOf(credit: Credit, time: string, zone: Zone): number {
+  const [y, m, d] = credit.date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return fromLocalParts({ year: y, month: m, day: d, hour: hh, minute: mm }, zone);
+}
+
+/** The local day of an instant, remembered by its midnight: many payments share a day. */
+function dayOf(ms: number, zone: Zone, days: Map<number, string>): string {
+  const midnight = startOfLocalDay(ms, zone);
+  let key = days.get(midnight);
+  if (key === undefined) {
+    key = localDayKey(midnight, zone);
+    days.set(midnight, key);
+  }
+  return key;
+}
+
+/** `at` is the credit's minute (minuteOf) when it has a time, and is not read otherwise. */
+function windowOf(credit: Credit, at: number, payment: PaymentCandidate, zone: Zone, days: Map<number, string>): Window {
   if (credit.time) {
-    const [y, m, d] = credit.date.split('-').map(Number) as [number, number, number];
-    const [hh, mm] = credit.time.split(':').map(Number) as [number, number];
-    const at = fromLocalParts({ year: y, month: m, day: d, hour: hh, minute: mm }, zone);
     // a statement's minute starts before the payment's second within it: compare whole minutes
     if (at + 59_999 < payment.createdAt) return 'before';
     return at <= payment.expiresAt ? 'inside' : 'after';
   }
   // Without a time, a credit on the day the payment was made or the day it expires counts.
-  if (credit.date < localDayKey(payment.createdAt, zone)) return 'before';
-  return credit.date <= localDayKey(payment.expiresAt, zone) ? 'inside' : 'after';
+  if (credit.date < dayOf(payment.createdAt, zone, days)) return 'before';
+  return credit.date <= dayOf(payment.expiresAt, zone, days) ? 'inside' : 'after';
 }
 
-function when(credit: Credit): string {
+/** The words every reason starts from: the credit's day (and time) and amount as the statement shows them. */
+export function reasonBase(credit: Pick<Credit, 'date' | 'time' | 'amountSen'>): { when: string; amount: string } {
+  return { when: when(credit), amount: formatRupiahSenShort(credit.amountSen) };
+}
+
+function when(credit: Pick<Credit, 'date' | 'time'>): string {
   const [, m, d] = credit.date.split('-');
   return `${d}/${m}${credit.time ? ` ${credit.time}` : ''}`;
 }
@@ -72,57 +111,61 @@ function when(credit: Credit): string {
  * then looks up its own list, so 100,000 credits against 100,000 payments take milliseconds.
  */
 export function matchCredits(credits: readonly Credit[], payments: readonly PaymentCandidate[], zone: Zone): Decision[] {
-  const index = new Map<string, PaymentCandidate[]>();
+  const index = new Map<string, Map<number, PaymentCandidate[]>>();
   for (const p of payments) {
     if (p.status === 'cancelled') continue;
-    const key = `${p.account}\u0000${p.total}`;
-    const list = index.get(key);
+    let byTotal = index.get(p.account);
+    if (!byTotal) index.set(p.account, (byTotal = new Map()));
+    const list = byTotal.get(p.total);
     if (list) list.push(p);
-    else index.set(key, [p]);
+    else byTotal.set(p.total, [p]);
   }
   const paidNow = new Set<string>();
+  const days = new Map<number, string>();
   const decisions: Decision[] = [];
+  const none: PaymentCandidate[] = [];
   for (const credit of credits) {
     if (credit.direction !== 'CR') continue;
-    const amount = formatRupiahSenShort(credit.amountSen);
-    const base = { when: when(credit), amount };
     if (credit.amountSen % 100 !== 0) {
-      decisions.push({ creditId: credit.id, outcome: 'unmatched', paymentId: null, candidates: [], reason: { key: 'payments.reasons.hasSen', params: base } });
+      decisions.push({ creditId: credit.id, outcome: 'unmatched', paymentId: null, candidates: [], reason: decisionReason(credit, { outcome: 'unmatched', cause: 'hasSen' }) });
       continue;
     }
-    const same = index.get(`${credit.account}\u0000${credit.amountSen / 100}`) ?? [];
-    const open = same.filter((p) => p.status === 'open' && !paidNow.has(p.id) && windowOf(credit, p, zone) === 'inside');
+    const same = index.get(credit.account)?.get(credit.amountSen / 100) ?? none;
+    // the credit's minute, worked out once and only when a payment's window needs it
+    let at = NaN;
+    const open: PaymentCandidate[] = [];
+    for (const p of same) {
+      if (p.status !== 'open' || paidNow.has(p.id)) continue;
+      if (credit.time && Number.isNaN(at)) at = minuteOf(credit, credit.time, zone);
+      if (windowOf(credit, at, p, zone, days) === 'inside') open.push(p);
+    }
     if (open.length === 1) {
       const payment = open[0]!;
       paidNow.add(payment.id);
-      decisions.push({
-        creditId: credit.id,
-        outcome: 'matched',
-        paymentId: payment.id,
-        candidates: [],
-        reason: { key: 'payments.reasons.unique', params: { ...base, code: payment.code } },
-      });
+      decisions.push({ creditId: credit.id, outcome: 'matched', paymentId: payment.id, candidates: [], reason: decisionReason(credit, { outcome: 'matched', code: payment.code }) });
     } else if (open.length > 1) {
       decisions.push({
         creditId: credit.id,
         outcome: 'ambiguous',
         paymentId: null,
         candidates: open.map((p) => p.id),
-        reason: { key: 'payments.reasons.ambiguous', params: { ...base, count: open.length } },
+        reason: decisionReason(credit, { outcome: 'ambiguous', count: open.length }),
       });
     } else {
-      decisions.push({ creditId: credit.id, outcome: 'unmatched', paymentId: null, candidates: [], reason: whyNone(credit, same, paidNow, zone, base) });
+      const cause = whyNone(credit, at, same, paidNow, zone, days);
+      decisions.push({ creditId: credit.id, outcome: 'unmatched', paymentId: null, candidates: [], reason: decisionReason(credit, { outcome: 'unmatched', cause }) });
     }
   }
   return decisions;
 }
 
-function whyNone(credit: Credit, same: readonly PaymentCandidate[], paidNow: ReadonlySet<string>, zone: Zone, base: { when: string; amount: string }): MatchReason {
-  if (same.some((p) => p.status === 'paid' || paidNow.has(p.id))) return { key: 'payments.reasons.alreadyPaid', params: base };
-  const windows = same.map((p) => windowOf(credit, p, zone));
-  if (windows.includes('after')) return { key: 'payments.reasons.expired', params: base };
-  if (windows.includes('before')) return { key: 'payments.reasons.beforePayment', params: base };
-  return { key: 'payments.reasons.noPayment', params: base };
+function whyNone(credit: Credit, at: number, same: readonly PaymentCandidate[], paidNow: ReadonlySet<string>, zone: Zone, days: Map<number, string>): UnmatchedCause {
+  if (same.some((p) => p.status === 'paid' || paidNow.has(p.id))) return 'alreadyPaid';
+  const minute = credit.time && same.length > 0 && Number.isNaN(at) ? minuteOf(credit, credit.time, zone) : at;
+  const windows = same.map((p) => windowOf(credit, minute, p, zone, days));
+  if (windows.includes('after')) return 'expired';
+  if (windows.includes('before')) return 'beforePayment';
+  return 'noPayment';
 }
 
 /** Rp 50.009 for whole rupiah, Rp 50.009,50 otherwise: as the statement shows the amount. */

@@ -30,7 +30,8 @@ export interface NewEvent {
 
 /** The hash of one event over every field that identifies it and its predecessor's hash. */
 export function eventHash(e: Omit<JournalEvent, 'seq' | 'hash'>): string {
-  return createHash('sha256').update(eventHashText(e)).digest('hex');
+  // The payload ends the text: hashed after the fields, it is never copied into one long string.
+  return createHash('sha256').update(eventHashText({ ...e, payload: '' })).update(e.payload).digest('hex');
 }
 
 interface Head {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
 import type { MethodName } from '../../../shared/api/index';
 import type { MutationView } from '../../../shared/api/methods/payments';
@@ -29,8 +29,8 @@ interface Parsed {
  * The de-duplication key as stored: a 128-bit digest of the row's fingerprint and occurrence, so
  * the unique index and the journal carry 22 characters a row instead of the whole description.
  */
-function digest(key: string): string {
-  return createHash('sha256').update(key).digest('base64url').slice(0, 22);
+export function digest(key: string): string {
+  return hash('sha256', key, 'base64url').slice(0, 22);
 }
 
 function parse(ctx: CallContext, input: { accountId: string; format: string; fileName: string; dataBase64: string }): Parsed {
@@ -60,12 +60,33 @@ function parse(ctx: CallContext, input: { accountId: string; format: string; fil
   return { account, statement, rows };
 }
 
+/**
+ * The rows this account already holds, by key. A key is a digest of the row's fingerprint, which
+ * includes its day, so a row already held lies within the statement's days: the keys the account
+ * holds on those days are read in one pass (none, for days not imported before), or, when those
+ * days hold many more rows than the file, each row's key is looked up instead.
+ */
 function splitDuplicates(db: Db, accountId: string, rows: readonly MutationRow[]): { fresh: MutationRow[]; duplicate: Set<string> } {
-  const known = prepared<[string, string], { one: number }>(db, `SELECT 1 AS one FROM pay_mutations WHERE account_id = ? AND key = ?`);
   const duplicate = new Set<string>();
+  if (rows.length === 0) return { fresh: [], duplicate };
+  let from = rows[0]!.date;
+  let to = from;
+  for (const row of rows) {
+    if (row.date < from) from = row.date;
+    if (row.date > to) to = row.date;
+  }
+  const heldThen = prepared<[string, string, string], number>(db, `SELECT count(*) FROM pay_mutations WHERE account_id = ? AND date BETWEEN ? AND ?`).pluck(true).get(accountId, from, to)!;
+  let held: (key: string) => boolean;
+  if (heldThen <= 2 * rows.length) {
+    const keys = new Set(prepared<[string, string, string], string>(db, `SELECT key FROM pay_mutations WHERE account_id = ? AND date BETWEEN ? AND ?`).pluck(true).all(accountId, from, to));
+    held = (key) => keys.has(key);
+  } else {
+    const known = prepared<[string, string], number>(db, `SELECT 1 FROM pay_mutations WHERE account_id = ? AND key = ?`).pluck(true);
+    held = (key) => known.get(accountId, key) !== undefined;
+  }
   const fresh: MutationRow[] = [];
   for (const row of rows) {
-    if (known.get(accountId, row.key)) duplicate.add(row.id);
+    if (held(row.key)) duplicate.add(row.id);
     else fresh.push(row);
   }
   return { fresh, duplicate };

@@ -15,28 +15,22 @@ export interface MatchCounts {
   unmatched: number;
 }
 
-interface PaymentRow {
-  id: string;
-  account_id: string;
-  total: number;
-  code: number;
-  status: 'open' | 'paid' | 'cancelled';
-  created_at: number;
-  expires_at: number;
-}
+/** A payment as the matcher reads it: id, total, code, status, created_at, expires_at. */
+type PaymentRow = [id: string, total: number, code: number, status: 'open' | 'paid', createdAt: number, expiresAt: number];
 
 /** Decides `credits` against the payments of their accounts still open or already paid. */
 export function decide(db: Db, credits: readonly Credit[]): { decisions: MatchDecisionEvent[]; counts: MatchCounts } {
   const counts: MatchCounts = { matched: 0, ambiguous: 0, unmatched: 0 };
   if (credits.length === 0) return { decisions: [], counts };
-  const select = prepared<[string], PaymentRow>(db, `SELECT id, account_id, total, code, status, created_at, expires_at FROM pay_expected WHERE account_id = ? AND status IN ('open', 'paid')`);
+  // rows as arrays: the payments of an account are read by the hundred thousand
+  const select = prepared<[string], PaymentRow>(db, `SELECT id, total, code, status, created_at, expires_at FROM pay_expected WHERE account_id = ? AND status IN ('open', 'paid')`).raw(true);
   // the paid ones are there only to say why a credit matched none ("already paid")
   const payments = [...new Set(credits.map((c) => c.account))].flatMap((account) =>
-    select.all(account).map((p) => ({ id: p.id, account: p.account_id, total: p.total, code: p.code, status: p.status, createdAt: p.created_at, expiresAt: p.expires_at })),
+    select.all(account).map(([id, total, code, status, createdAt, expiresAt]) => ({ id, account, total, code, status, createdAt, expiresAt })),
   );
   const decisions = matchCredits(credits, payments, branchZone(db)).map((d) => {
     counts[d.outcome] += 1;
-    return { mutationId: d.creditId, outcome: d.outcome, paymentId: d.paymentId, candidates: d.candidates.slice(0, 50), reason: d.reason };
+    return { mutationId: d.creditId, outcome: d.outcome, paymentId: d.paymentId, candidates: d.candidates.length > 50 ? d.candidates.slice(0, 50) : d.candidates, reason: d.reason };
   });
   return { decisions, counts };
 }
@@ -45,13 +39,15 @@ type Emit = Pick<Tx, 'db' | 'emit'>;
 
 /** Decides the credits still new that `filter` selects, and records the decisions. */
 function matchWaiting(tx: Emit, filter: string, params: string[]): MatchCounts {
-  const rows = prepared<string[], { id: string; account_id: string; date: string; time: string | null; amount_sen: number }>(
+  const rows = prepared<string[], [id: string, account: string, date: string, time: string | null, amountSen: number]>(
     tx.db,
     `SELECT id, account_id, date, time, amount_sen FROM pay_mutations WHERE status = 'new' AND direction = 'CR' ${filter} ORDER BY seq`,
-  ).all(...params);
+  )
+    .raw(true)
+    .all(...params);
   const { decisions, counts } = decide(
     tx.db,
-    rows.map((c) => ({ id: c.id, account: c.account_id, date: c.date, time: c.time, direction: 'CR' as const, amountSen: c.amount_sen })),
+    rows.map(([id, account, date, time, amountSen]) => ({ id, account, date, time, direction: 'CR' as const, amountSen })),
   );
   for (let i = 0; i < decisions.length; i += MUTATION_CHUNK) tx.emit('payments.matched', { decisions: decisions.slice(i, i + MUTATION_CHUNK) });
   return counts;

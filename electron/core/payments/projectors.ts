@@ -7,6 +7,25 @@ import { prepared, type Db } from '../ledger/sql';
 // with the same payments, mutations and cases. Rows travel in chunks; each chunk is inserted with
 // one prepared statement, which is what keeps a 100,000-row import near the raw insert time.
 
+const REASONS = 'payments.reasons.';
+
+/**
+ * What a credit's row keeps of its decision's reason: the rest is read from the row itself
+ * (queries.ts, mutationReason). An unmatched credit keeps why it paid none ('expired'); an
+ * ambiguous one keeps the number of open payments only when more were found than it lists.
+ */
+export function keptReason(d: Pick<MatchDecisionEvent, 'outcome' | 'candidates' | 'reason'>): string | null {
+  if (d.outcome === 'unmatched') return d.reason.key.startsWith(REASONS) ? d.reason.key.slice(REASONS.length) : d.reason.key;
+  if (d.outcome === 'ambiguous') {
+    const count = d.reason.params?.count;
+    return typeof count === 'number' && count !== d.candidates.length ? String(count) : null;
+  }
+  return null;
+}
+
+/** A chunk of decisions of which some credits were not new here (see 'payments.matched'). */
+class NotAllNew extends Error {}
+
 function history(db: Db, caseId: string, at: number, type: string, userId: string | null, note: string | null = null): void {
   prepared(db, `INSERT INTO pay_case_history (case_id, at, type, user_id, note) VALUES (?, ?, ?, ?, ?)`).run(caseId, at, type, userId, note);
 }
@@ -58,7 +77,7 @@ function insertMutations(
       status,
       d?.paymentId ?? null,
       d?.candidates.length ? JSON.stringify(d.candidates) : null,
-      d ? JSON.stringify(d.reason) : null,
+      d ? keptReason(d) : null,
       decider,
     );
     if (inserted.changes > 0 && d?.outcome === 'matched' && d.paymentId) paid.push([d.paymentId, r.id]);
@@ -137,20 +156,29 @@ export const paymentProjectors: ProjectorMap = {
     if (account) insertMutations(db, at, account.id, [payload.row], 'feed', null, [], payload.decider);
   },
   'payments.matched': (db, { payload, at }) => {
-    // The whole chunk in one statement; a row already decided (by another desk's decision that
-    // came first) keeps its decision, and only the rows decided here mark their payment paid.
-    const decided = prepared<[string], { id: string; payment_id: string | null }>(
-      db,
-      `UPDATE pay_mutations SET status = j.value ->> 'outcome', payment_id = j.value ->> 'paymentId',
-         candidates = CASE WHEN json_array_length(j.value -> 'candidates') > 0 THEN j.value ->> 'candidates' END, reason = j.value ->> 'reason'
-       FROM json_each(?) AS j WHERE pay_mutations.id = j.value ->> 'mutationId' AND pay_mutations.status = 'new'
-       RETURNING pay_mutations.id, pay_mutations.payment_id`,
-    ).all(JSON.stringify(payload.decisions));
-    markPaidMany(
-      db,
-      decided.filter((r) => r.payment_id !== null).map((r) => [r.payment_id!, r.id] as const),
-      at,
-    );
+    // The whole chunk in one statement, each decision as a short array of what its row keeps; a
+    // row already decided (by another desk's decision that came first) keeps its decision, and
+    // only the rows decided here mark their payment paid.
+    const rows = JSON.stringify(payload.decisions.map((d) => [d.mutationId, d.outcome, d.paymentId, d.candidates.length ? d.candidates : null, keptReason(d)]));
+    const decide = `UPDATE pay_mutations SET status = j.value ->> 1, payment_id = j.value ->> 2, candidates = j.value ->> 3, reason = j.value ->> 4
+       FROM json_each(?) AS j WHERE pay_mutations.id = j.value ->> 0 AND pay_mutations.status = 'new'`;
+    let paid: (readonly [paymentId: string, mutationId: string])[];
+    try {
+      // The usual case: every credit of the chunk is still new here, so each decision is taken as
+      // it is, without reading back which rows changed.
+      db.transaction(() => {
+        if (prepared(db, decide).run(rows).changes !== payload.decisions.length) throw new NotAllNew();
+      })();
+      paid = payload.decisions.flatMap((d) => (d.paymentId !== null ? [[d.paymentId, d.mutationId] as const] : []));
+    } catch (error) {
+      if (!(error instanceof NotAllNew)) throw error;
+      // Some were decided first, or are not on this desk: the chunk is undone and applied again,
+      // reading back the rows it decided.
+      paid = prepared<[string], { id: string; payment_id: string | null }>(db, `${decide} RETURNING pay_mutations.id, pay_mutations.payment_id`)
+        .all(rows)
+        .flatMap((r) => (r.payment_id !== null ? [[r.payment_id, r.id] as const] : []));
+    }
+    markPaidMany(db, paid, at);
   },
   'verification.opened': (db, { payload, at, userId }) => {
     prepared(
@@ -190,12 +218,11 @@ export const paymentProjectors: ProjectorMap = {
       db,
       `SELECT decision, mutation_id, payment_id FROM pay_cases WHERE id = ?`,
     ).get(payload.caseId)!;
-    const reason = JSON.stringify({ key: 'payments.reasons.manual', params: {} });
+    // a verified or unrelated credit reads as decided by hand: its row keeps no reason
     if (c.mutation_id) {
-      prepared(db, `UPDATE pay_mutations SET status = ?, payment_id = ?, reason = ? WHERE id = ?`).run(
+      prepared(db, `UPDATE pay_mutations SET status = ?, payment_id = ?, reason = NULL WHERE id = ?`).run(
         c.decision === 'link' ? 'verified' : 'unrelated',
         c.decision === 'link' ? c.payment_id : null,
-        reason,
         c.mutation_id,
       );
     }

@@ -1,4 +1,5 @@
 import type { BankAccountView, ExpectedPaymentView, MutationView } from '../../../shared/api/methods/payments';
+import { decisionReason, reasonBase, type UnmatchedCause } from '../../../shared/payments/matching';
 import { columnMappingSchema, type ColumnMapping } from '../../../shared/statements/types';
 import { prepared, type Db } from '../ledger/sql';
 
@@ -29,7 +30,13 @@ export interface PaymentRow {
   paid_at: number | null;
   paid_how: 'auto' | 'manual' | null;
   mutation_id: string | null;
-  reason: string | null;
+  /** the paying credit's decision, as its row keeps it (see mutationReason) */
+  m_status: MutationView['status'] | null;
+  m_date: string | null;
+  m_time: string | null;
+  m_amount_sen: number | null;
+  m_candidates: string | null;
+  m_reason: string | null;
 }
 
 export interface MutationRowDb {
@@ -46,8 +53,43 @@ export interface MutationRowDb {
   status: MutationView['status'];
   payment_id: string | null;
   payment_reference: string | null;
+  payment_code: number | null;
   candidates: string | null;
   reason: string | null;
+}
+
+type Reason = NonNullable<MutationView['reason']>;
+
+/**
+ * A credit's decision in words, read from its row: the day, time and amount are the row's own, the
+ * code its payment's, the count its candidates'. The row keeps only what these cannot tell: why an
+ * unmatched credit paid none (`reason` holds the cause, e.g. 'expired'), and for an ambiguous one
+ * the number of open payments when more were found than the 50 it lists.
+ */
+export function mutationReason(row: {
+  status: MutationView['status'];
+  date: string;
+  time: string | null;
+  amount_sen: number;
+  candidates: string | null;
+  reason: string | null;
+  payment_code: number | null;
+}): Reason | null {
+  const credit = { date: row.date, time: row.time, amountSen: row.amount_sen };
+  switch (row.status) {
+    case 'matched':
+      // the payment is always on the desk that holds its credit; without it the code is not known
+      return row.payment_code === null ? { key: 'payments.reasons.unique', params: reasonBase(credit) } : decisionReason(credit, { outcome: 'matched', code: row.payment_code });
+    case 'ambiguous':
+      return decisionReason(credit, { outcome: 'ambiguous', count: row.reason ? Number(row.reason) : row.candidates ? (JSON.parse(row.candidates) as string[]).length : 0 });
+    case 'unmatched':
+      return decisionReason(credit, { outcome: 'unmatched', cause: (row.reason ?? 'noPayment') as UnmatchedCause });
+    case 'verified':
+    case 'unrelated':
+      return { key: 'payments.reasons.manual', params: {} };
+    default:
+      return null;
+  }
 }
 
 export function findAccount(db: Db, id: string): AccountRow | undefined {
@@ -98,7 +140,8 @@ export function savedMapping(stored: string | null): ColumnMapping | null {
 }
 
 const PAYMENT_COLUMNS = `p.id, p.account_id, a.bank, a.number, p.base, p.code, p.total, p.reference, p.payer_name, p.status, p.created_at,
-  u.display_name AS created_by, p.expires_at, p.paid_at, p.paid_how, p.mutation_id, m.reason`;
+  u.display_name AS created_by, p.expires_at, p.paid_at, p.paid_how, p.mutation_id,
+  m.status AS m_status, m.date AS m_date, m.time AS m_time, m.amount_sen AS m_amount_sen, m.candidates AS m_candidates, m.reason AS m_reason`;
 // a paid payment's reason is its credit's decision
 const PAYMENT_FROM = `FROM pay_expected p JOIN pay_accounts a ON a.id = p.account_id LEFT JOIN users u ON u.id = p.created_by
   LEFT JOIN pay_mutations m ON m.id = p.mutation_id`;
@@ -121,8 +164,16 @@ export function paymentView(row: PaymentRow, now: number): ExpectedPaymentView {
     paidAt: row.paid_at,
     mutationId: row.mutation_id,
     paidHow: row.paid_how,
-    reason: row.reason ? (JSON.parse(row.reason) as ExpectedPaymentView['reason']) : row.paid_how === 'manual' ? { key: 'payments.reasons.manual' } : null,
+    reason: paymentReason(row),
   };
+}
+
+function paymentReason(row: PaymentRow): ExpectedPaymentView['reason'] {
+  const decided =
+    row.m_status !== null && row.m_date !== null && row.m_amount_sen !== null
+      ? mutationReason({ status: row.m_status, date: row.m_date, time: row.m_time, amount_sen: row.m_amount_sen, candidates: row.m_candidates, reason: row.m_reason, payment_code: row.code })
+      : null;
+  return decided ?? (row.paid_how === 'manual' ? { key: 'payments.reasons.manual' } : null);
 }
 
 export function findPayment(db: Db, id: string): PaymentRow | undefined {
@@ -172,7 +223,7 @@ export function openTotalTaken(db: Db, accountId: string, total: number, now: nu
 }
 
 const MUTATION_COLUMNS = `m.id, m.account_id, m.date, m.time, m.direction, m.amount_sen, m.description, m.reference, m.balance_sen, m.source, m.status,
-  m.payment_id, p.reference AS payment_reference, m.candidates, m.reason`;
+  m.payment_id, p.reference AS payment_reference, p.code AS payment_code, m.candidates, m.reason`;
 
 export function mutationView(row: MutationRowDb): MutationView {
   return {
@@ -190,7 +241,7 @@ export function mutationView(row: MutationRowDb): MutationView {
     paymentId: row.payment_id,
     paymentReference: row.payment_reference,
     candidates: row.candidates ? (JSON.parse(row.candidates) as string[]) : [],
-    reason: row.reason ? (JSON.parse(row.reason) as MutationView['reason']) : null,
+    reason: mutationReason(row),
   };
 }
 

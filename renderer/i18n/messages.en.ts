@@ -507,6 +507,7 @@ export const rendererMessagesEn: RendererMessages = {
     vaSettings: {
       assigned: 'From the bank',
       branchCode: 'Branch VA code',
+      checkDigit: 'End with a check digit (Luhn), as the bank requires',
       current: 'VA numbers start',
       derive: 'Derive from the branch code (the bank has not given one yet)',
       derived: 'Derived from the branch code',

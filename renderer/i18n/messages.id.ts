@@ -507,6 +507,7 @@ export const rendererMessagesId = {
     vaSettings: {
       assigned: 'Dari bank',
       branchCode: 'Kode VA cabang',
+      checkDigit: 'Akhiri dengan digit pemeriksa (Luhn), sesuai ketentuan bank',
       current: 'Awal nomor VA',
       derive: 'Turunkan dari kode cabang (bank belum memberi kode)',
       derived: 'Diturunkan dari kode cabang',

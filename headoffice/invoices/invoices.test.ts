@@ -43,8 +43,9 @@ describe.each(DIALECTS)('invoice batches at head office on %s', (dialect) => {
     whatsapp: {
       channel: 'whatsapp',
       sendOtpCode: async () => ({ providerMessageId: 'unused' }),
-      sendText: async (to, text) => {
-        sent.push({ channel: 'whatsapp', to, text, attachments: 0 });
+      sendText: async () => ({ providerMessageId: 'unused' }),
+      sendNotice: async (to, notice) => {
+        sent.push({ channel: 'whatsapp', to, text: notice.text, attachments: 0 });
         return { providerMessageId: `wamid.${sent.length}` };
       },
     },

@@ -1,6 +1,6 @@
 import { INVOICE_CHUNK, type InvoiceMessageEvent } from '../../shared/events/invoices';
 import { localDayKey } from '../../shared/domain/time';
-import { invoiceNotice, type NoticeInvoice } from '../../shared/invoices/notice';
+import { formatVaForReading, invoiceNotice, type NoticeInvoice } from '../../shared/invoices/notice';
 import { remindersDue, type ReminderSchedule } from '../../shared/invoices/reminders';
 import type { HoDatabase, Sql } from '../db/database';
 import type { EmailSender } from '../messaging/email';
@@ -156,7 +156,7 @@ async function sendOne(options: InvoiceNotifierOptions, message: MessageRow): Pr
             : [{ filename: invoicePdfFileName(invoice.number), content: await invoicePdf(invoice, { issuer: options.issuer, createdAt: options.clock() }), contentType: 'application/pdf' }];
         sent = await options.channels.email.send({ to: message.recipient, subject: notice.subject, text: notice.text, attachments });
       } else if (message.channel === 'whatsapp') {
-        sent = await options.channels.whatsapp.sendText(message.recipient, notice.text);
+        sent = await options.channels.whatsapp.sendNotice(message.recipient, { text: notice.text, params: [invoice.customerName, notice.subject, formatVaForReading(invoice.va)] });
       } else {
         sent = await options.channels.sms.send(message.recipient, notice.sms);
       }

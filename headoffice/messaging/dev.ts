@@ -28,6 +28,7 @@ export function devRecorder(db: HoDatabase, clock: () => number): MessageSender 
     channel: 'dev',
     sendOtpCode: (to, code) => record(to, 'otp-code', code),
     sendText: (to, body) => record(to, 'text', body),
+    sendNotice: (to, notice) => record(to, 'text', notice.text),
   };
 }
 

@@ -14,6 +14,12 @@ export interface MessageSender {
   /** The one-time code, in an authentication template with a copy-code button. */
   sendOtpCode(to: string, code: string, ttlSeconds: number): Promise<SentMessage>;
   sendText(to: string, body: string): Promise<SentMessage>;
+  /**
+   * An invoice notice, reminder or cancellation: the approved invoice template with `params` as its
+   * body parameters where one is configured (a business-initiated message must be a template), else
+   * `text` as it stands.
+   */
+  sendNotice(to: string, notice: { text: string; params: readonly string[] }): Promise<SentMessage>;
 }
 
 /** The provider refused the message or could not be reached; the message is recorded as failed. */

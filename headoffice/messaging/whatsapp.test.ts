@@ -4,12 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { approvedApplicationEvents, startOtpHeadoffice, testApplication } from '../otp/testing';
 import { DIALECTS } from '../testing';
-import { whatsAppConfigFromEnv } from './whatsapp';
+import { whatsAppConfigFromEnv, whatsAppSender } from './whatsapp';
 
 const PHONE_ID = '109876543210987';
 const TOKEN = 'EAAtest-token-0123456789';
 const APP_SECRET = 'meta-app-secret-for-tests';
 const REFUSED_NUMBER = '6281399990000';
+const OTP_TEMPLATE = 'kode_otp_rekening';
 
 interface Seen {
   path: string;
@@ -45,8 +46,13 @@ function standIn() {
     if (body.messaging_product !== 'whatsapp' || !/^\d{8,15}$/.test(body.to)) problems.push('recipient');
     if (body.type === 'template') {
       const [main, button] = body.template!.components;
-      if (body.template!.language.code !== 'id' || main?.type !== 'body' || button?.type !== 'button') problems.push('template');
-      if (button?.sub_type !== 'url' || button.index !== '0' || button.parameters[0]?.text !== main?.parameters[0]?.text) problems.push('copy-code button');
+      if (body.template!.language.code !== 'id' || main?.type !== 'body') problems.push('template');
+      // the OTP's authentication template repeats its code in a copy-code button
+      if (body.template!.name === OTP_TEMPLATE && (button?.type !== 'button' || button.sub_type !== 'url' || button.index !== '0' || button.parameters[0]?.text !== main?.parameters[0]?.text)) {
+        problems.push('copy-code button');
+      }
+      // Meta refuses a parameter with a new line, a tab or more than four spaces in a row
+      if (main?.parameters.some((p) => p.type !== 'text' || /[\n\t]| {5,}/.test(p.text))) problems.push('parameter text');
     } else if (body.type !== 'text' || typeof body.text?.body !== 'string') problems.push('type');
     response.setHeader('content-type', 'application/json');
     if (problems.length > 0 || body.to === REFUSED_NUMBER) {
@@ -70,7 +76,39 @@ describe('WhatsApp configuration', () => {
       template: 'serambi_otp',
       language: 'id',
       linkTemplate: null,
+      invoiceTemplate: null,
     });
+  });
+});
+
+describe('WhatsApp invoice notices', () => {
+  const api = standIn();
+  let baseUrl = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => api.server.close(() => resolve())));
+  const env = () => ({ SERAMBI_WA_BASE_URL: baseUrl, SERAMBI_WA_TOKEN: TOKEN, SERAMBI_WA_PHONE_ID: PHONE_ID });
+  const notice = {
+    text: 'Yth. PT Maju,\n\nNo. tagihan     : INV-1\nVirtual Account : 8808 1131 1630 0000 029',
+    params: ['PT Maju', 'Tagihan INV-1: Rp 1.500.000, jatuh tempo\n21/12/2026', '8808 1131 1630 0000 029'],
+  };
+
+  it('go through the approved invoice template, its three parameters on one line each', async () => {
+    const sender = whatsAppSender(whatsAppConfigFromEnv({ ...env(), SERAMBI_WA_INVOICE_TEMPLATE: 'tagihan_va' })!);
+    expect(await sender.sendNotice('+6281234567890', notice)).toEqual({ providerMessageId: expect.stringMatching(/^wamid\./) });
+    const { body } = api.seen.at(-1)!;
+    expect(body).toMatchObject({ to: '6281234567890', type: 'template', template: { name: 'tagihan_va', language: { code: 'id' } } });
+    expect(body.template!.components).toEqual([
+      { type: 'body', parameters: ['PT Maju', 'Tagihan INV-1: Rp 1.500.000, jatuh tempo 21/12/2026', '8808 1131 1630 0000 029'].map((text) => ({ type: 'text', text })) },
+    ]);
+  });
+
+  it('go as free text without a template, as the Cloud API takes inside the customer window', async () => {
+    const sender = whatsAppSender(whatsAppConfigFromEnv(env())!);
+    await sender.sendNotice('+6281234567890', notice);
+    expect(api.seen.at(-1)!.body).toMatchObject({ type: 'text', text: { body: notice.text } });
   });
 });
 
@@ -91,7 +129,7 @@ describe.each(DIALECTS)('WhatsApp Cloud API and its webhook on %s', (dialect) =>
       SERAMBI_WA_BASE_URL: baseUrl,
       SERAMBI_WA_TOKEN: TOKEN,
       SERAMBI_WA_PHONE_ID: PHONE_ID,
-      SERAMBI_WA_TEMPLATE: 'kode_otp_rekening',
+      SERAMBI_WA_TEMPLATE: OTP_TEMPLATE,
       SERAMBI_WA_APP_SECRET: APP_SECRET,
       SERAMBI_WA_VERIFY_TOKEN: 'verify-me',
     };

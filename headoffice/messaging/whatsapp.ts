@@ -15,6 +15,12 @@ export interface WhatsAppConfig {
    * business in the last 24 h); a business-initiated message outside it must be a template.
    */
   linkTemplate: string | null;
+  /**
+   * The utility template of invoice notices, reminders and cancellations, whose body takes three
+   * parameters: the customer's name, the one-line summary (number, amount, due date or what
+   * changed) and the VA. Without it a notice goes as free text, delivered only inside the window.
+   */
+  invoiceTemplate: string | null;
   /** Template language code; the templates are written in Bahasa Indonesia. */
   language: string;
   timeoutMs: number;
@@ -34,6 +40,7 @@ export function whatsAppConfigFromEnv(env: Record<string, string | undefined>): 
     token,
     template: env.SERAMBI_WA_TEMPLATE?.trim() || WHATSAPP_DEFAULTS.template,
     linkTemplate: env.SERAMBI_WA_LINK_TEMPLATE?.trim() || null,
+    invoiceTemplate: env.SERAMBI_WA_INVOICE_TEMPLATE?.trim() || null,
     language: WHATSAPP_DEFAULTS.language,
     timeoutMs: 10_000,
   };
@@ -84,6 +91,8 @@ export function whatsAppSender(config: WhatsAppConfig, fetchImpl: typeof fetch =
 
   const template = (name: string, components: object[]) => ({ type: 'template', template: { name, language: { code: config.language }, components } });
   const text = (value: string) => [{ type: 'text', text: value }];
+  // Meta refuses a template parameter with a new line, a tab or more than four spaces in a row
+  const oneLine = (value: string) => value.replace(/[\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 
   return {
     channel: 'whatsapp',
@@ -100,6 +109,12 @@ export function whatsAppSender(config: WhatsAppConfig, fetchImpl: typeof fetch =
         config.linkTemplate
           ? { to: waNumber(to), ...template(config.linkTemplate, [{ type: 'body', parameters: text(body) }]) }
           : { to: waNumber(to), type: 'text', text: { body, preview_url: true } },
+      ),
+    sendNotice: (to, notice) =>
+      post(
+        config.invoiceTemplate
+          ? { to: waNumber(to), ...template(config.invoiceTemplate, [{ type: 'body', parameters: notice.params.flatMap((p) => text(oneLine(p))) }]) }
+          : { to: waNumber(to), type: 'text', text: { body: notice.text, preview_url: false } },
       ),
   };
 }

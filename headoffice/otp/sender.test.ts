@@ -81,6 +81,7 @@ describe.each(DIALECTS)('OTP effects and the sender on %s', (dialect) => {
             throw new Error('whatsapp 131026: Message undeliverable');
           },
           sendText: async () => ({ providerMessageId: 'never' }),
+          sendNotice: async () => ({ providerMessageId: 'never' }),
         },
       },
     });

@@ -10,6 +10,8 @@ import { storedAdminTokenHash } from './admin/token';
 import { openHoDatabase, parseDatabaseUrl } from './db/database';
 import { ensureEpoch, SyncFailure } from './devices/devices';
 import { startInvoices, type InvoiceOptions } from './invoices/capability';
+import { applyInvoiceDelivery } from './invoices/delivery';
+import type { StatusUpdate } from './messaging/webhook';
 import { kbAdmin } from './kb/routes';
 import { startOtp, type OtpOptions } from './otp/capability';
 import { mutationFeed } from './payments/routes';
@@ -77,7 +79,11 @@ export async function buildHeadoffice(options: HeadofficeOptions): Promise<{ app
   });
   app.addHook('onClose', () => db.close());
   app.get('/health', async () => ({ ok: true, epoch: ctx.epoch }));
-  await startOtp(app, ctx, options.otp);
+  // one WhatsApp webhook tells of OTP messages and invoice notices alike
+  const onOtherStatus = async (update: StatusUpdate) => {
+    if (await applyInvoiceDelivery(ctx.db, ctx.clock, update)) void app.invoiceNotifier.kick();
+  };
+  await startOtp(app, ctx, { ...options.otp, onOtherStatus });
   await startInvoices(app, ctx, options.invoices);
   await app.register(syncRoutes, { ctx });
   await app.register(adminRoutes, { ctx });

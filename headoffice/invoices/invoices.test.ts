@@ -12,6 +12,7 @@ import type { InvoiceOptions } from './capability';
 // desk's archive of a paid invoice, and the notifier with its reminders and cancellations.
 
 const SECRET = 'callback-secret-for-tests';
+const WA_SECRET = 'meta-app-secret-for-tests';
 const START = Date.parse('2026-11-21T03:00:00Z'); // 21/11/2026 10:00 WIB
 const DAY = 86_400_000;
 
@@ -63,7 +64,10 @@ describe.each(DIALECTS)('invoice batches at head office on %s', (dialect) => {
     now = START;
     sent = [];
     smsDown = false;
-    ho = await startTestHeadoffice(dialect, () => now, { invoices: { callbackSecret: SECRET, pollMs: 0, env: {}, ...channels } });
+    ho = await startTestHeadoffice(dialect, () => now, {
+      invoices: { callbackSecret: SECRET, pollMs: 0, env: {}, ...channels },
+      otp: { env: { SERAMBI_WA_APP_SECRET: WA_SECRET }, pollMs: 0 },
+    });
   });
   afterEach(async () => {
     await app?.close();
@@ -236,5 +240,28 @@ describe.each(DIALECTS)('invoice batches at head office on %s', (dialect) => {
     expect(sent.slice(5).map((s) => s.to)).toEqual(['+6281234567002']);
     const reminders = (await pulled(desk, 'invoices.messages')).flatMap((e) => e.messages as InvoiceMessageEvent[]).filter((m) => m.kind === 'reminder' && m.status === 'sent');
     expect(reminders.map((m) => m.reminder)).toEqual(['H-3', 'H+7']);
+  });
+
+  it('marks a WhatsApp notice failed when WhatsApp later says it was not delivered, and tells the branch', async () => {
+    const { desk, batchId, invoices } = await deskWithBatch('JKT01', 1, ['whatsapp']);
+    await desk.push([desk.chain.next('invoices.sendRequested', { requestId: randomUUID(), batchId, invoiceIds: [invoices[0]!.id], channels: ['whatsapp'] }, now)]);
+    await ho.app.invoiceNotifier.kick();
+    const [message] = await ho.ctx.db.read<{ provider_message_id: string }>(`SELECT provider_message_id FROM ho_inv_messages`);
+    const status = (state: string) => ({
+      object: 'whatsapp_business_account',
+      entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '1' }, statuses: [{ id: message!.provider_message_id, status: state, timestamp: '1763700000', recipient_id: '6281234567001', ...(state === 'failed' ? { errors: [{ code: 131026, title: 'Message undeliverable' }] } : {}) }] } }] }],
+    });
+    const hook = (body: object) => {
+      const raw = JSON.stringify(body);
+      return ho.app.inject({ method: 'POST', url: '/webhooks/whatsapp', headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', WA_SECRET).update(raw).digest('hex')}` }, payload: raw });
+    };
+    expect((await hook(status('delivered'))).statusCode).toBe(200);
+    expect((await hook(status('failed'))).statusCode).toBe(200);
+    await ho.app.invoiceNotifier.kick();
+    const told = (await pulled(desk, 'invoices.messages')).flatMap((e) => e.messages as InvoiceMessageEvent[]);
+    expect(told.map((m) => [m.status, m.failure])).toEqual([
+      ['sent', null],
+      ['failed', '131026 Message undeliverable'],
+    ]);
   });
 });

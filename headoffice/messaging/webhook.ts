@@ -1,6 +1,5 @@
-import { createHmac } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { sameDigest, sha256 } from '../crypto';
+import { hmacSignatureMatches, sameDigest, sha256 } from '../crypto';
 import type { DeliveryStatus } from './sender';
 
 export interface StatusUpdate {
@@ -22,9 +21,8 @@ export interface WebhookOptions {
  * app secret. Compared in constant time; a missing secret refuses everything.
  */
 export function signatureMatches(appSecret: string | null, raw: Buffer, header: string | undefined): boolean {
-  const given = /^sha256=([0-9a-f]{64})$/i.exec(header ?? '')?.[1]?.toLowerCase();
-  if (!appSecret || !given) return false;
-  return sameDigest(createHmac('sha256', appSecret).update(raw).digest('hex'), given);
+  // Meta always writes the prefix; the bare hex the bank webhooks may send is not Meta's
+  return /^sha256=[0-9a-f]{64}$/i.test(header ?? '') && hmacSignatureMatches(appSecret, raw, header);
 }
 
 interface WebhookBody {

@@ -3,7 +3,7 @@ import type { HeadofficeContext } from '../context';
 import { messagesAdmin } from '../messaging/admin';
 import { devRecorder } from '../messaging/dev';
 import type { MessageSender } from '../messaging/sender';
-import { whatsAppWebhook } from '../messaging/webhook';
+import { whatsAppWebhook, type StatusUpdate } from '../messaging/webhook';
 import { whatsAppConfigFromEnv, whatsAppSender } from '../messaging/whatsapp';
 import { customerRoutes } from './customer-routes';
 import { applyDeliveryStatus } from './delivery';
@@ -20,6 +20,8 @@ export interface OtpOptions {
   env?: Record<string, string | undefined>;
   /** How often the sender looks for queued sends besides being kicked; 0 never. Default 2 s. */
   pollMs?: number;
+  /** Delivery statuses of messages that are not OTP's own (invoice notices), from the same webhook. */
+  onOtherStatus?: (update: StatusUpdate) => Promise<void>;
 }
 
 declare module 'fastify' {
@@ -72,7 +74,10 @@ export async function startOtp(app: FastifyInstance, ctx: HeadofficeContext, opt
   await app.register(whatsAppWebhook, {
     appSecret: env.SERAMBI_WA_APP_SECRET?.trim() || null,
     verifyToken: env.SERAMBI_WA_VERIFY_TOKEN?.trim() || null,
-    onStatus: (update) => applyDeliveryStatus(ctx.db, ctx.clock, update),
+    onStatus: async (update) => {
+      await applyDeliveryStatus(ctx.db, ctx.clock, update);
+      await options.onOtherStatus?.(update);
+    },
   });
   await app.register(messagesAdmin, { ctx });
 }

@@ -58,24 +58,42 @@ export function recipientFor(invoice: Pick<HoInvoice, 'email' | 'phone'>, channe
   return channel === 'email' ? invoice.email : invoice.phone;
 }
 
-/** Queues one message per channel that has an address; none is a failed message saying so. */
-export async function queueMessages(
-  sql: Sql,
-  invoice: HoInvoice,
-  channels: readonly ('email' | 'whatsapp' | 'sms')[],
-  kind: 'notice' | 'reminder' | 'cancel',
-  reminder: string | null,
-  requestedBy: string | null,
-  now: number,
-): Promise<void> {
-  for (const channel of channels) {
-    const to = recipientFor(invoice, channel);
+/** One message to queue: the invoice, and on which channel, of which kind. */
+export interface QueuedMessage {
+  invoice: Pick<HoInvoice, 'id' | 'branch_code' | 'email' | 'phone'>;
+  channel: 'email' | 'whatsapp' | 'sms';
+  kind: 'notice' | 'reminder' | 'cancel';
+  reminder: string | null;
+}
+
+/**
+ * Queues the messages, a few hundred a statement (a batch of thousands is asked for at once). A
+ * channel without an address on the invoice is a failed message saying so, for the desk to see.
+ */
+export async function queueMessages(sql: Sql, messages: readonly QueuedMessage[], requestedBy: string | null, now: number): Promise<void> {
+  for (let start = 0; start < messages.length; start += 200) {
+    const rows = messages.slice(start, start + 200).map((m) => {
+      const to = recipientFor(m.invoice, m.channel);
+      const failure = to ? null : `no ${m.channel === 'email' ? 'email address' : 'phone number'}`;
+      return [randomUUID(), m.invoice.id, m.invoice.branch_code, m.channel, m.kind, m.reminder, to ?? '-', to ? 'queued' : 'failed', failure, requestedBy, now, now];
+    });
     await sql(
       `INSERT INTO ho_inv_messages (id, invoice_id, branch_code, channel, kind, reminder, recipient, status, failure, requested_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [randomUUID(), invoice.id, invoice.branch_code, channel, kind, reminder, to ?? '-', to ? 'queued' : 'failed', to ? null : `no ${channel === 'email' ? 'email address' : 'phone number'}`, requestedBy, now, now],
+       VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flat(),
     );
   }
+}
+
+/** The invoices of `ids` that belong to `branch`, by id. */
+async function branchInvoices(sql: Sql, branch: string | null, ids: readonly string[]): Promise<Map<string, HoInvoice>> {
+  const found = new Map<string, HoInvoice>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    const rows = await sql<HoInvoice>(`SELECT * FROM ho_invoices WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+    for (const row of rows) if (row.branch_code === branch) found.set(row.id, { ...row, amount: Number(row.amount) });
+  }
+  return found;
 }
 
 export const invoiceRules: { [T in InvoiceEventType]?: Rule<T> } = {
@@ -101,11 +119,8 @@ export const invoiceRules: { [T in InvoiceEventType]?: Rule<T> } = {
     return (await anyNoticeSent(sql, p.id)) ? conflict('invoices.errors.wasSent') : OK;
   },
   'invoices.sendRequested': async (sql, event, p) => {
-    for (const id of p.invoiceIds) {
-      const invoice = await ownInvoice(sql, event, id);
-      if (!invoice || invoice.batch_id !== p.batchId) return conflict('invoices.errors.notFound');
-    }
-    return OK;
+    const invoices = await branchInvoices(sql, event.branchCode, p.invoiceIds);
+    return p.invoiceIds.every((id) => invoices.get(id)?.batch_id === p.batchId) ? OK : conflict('invoices.errors.notFound');
   },
   'invoices.messages': async (sql, event) => ((await fromHeadoffice(sql, event)) ? OK : conflict('errors.forbidden')),
   'invoices.paid': async (sql, event) => ((await fromHeadoffice(sql, event)) ? OK : conflict('errors.forbidden')),
@@ -142,7 +157,7 @@ export const invoiceEffects: { [T in InvoiceEventType]?: Effect<T> } = {
       `SELECT DISTINCT channel FROM ho_inv_messages WHERE invoice_id = ? AND kind IN ('notice', 'reminder') AND status = 'sent' ORDER BY channel`,
       [p.id],
     );
-    await queueMessages(sql, invoice, sent.map((s) => s.channel), 'cancel', null, event.username ?? null, event.at);
+    await queueMessages(sql, sent.map((s) => ({ invoice, channel: s.channel, kind: 'cancel', reminder: null })), event.username ?? null, event.at);
     // what was still waiting to go out would now ask for money not owed
     await sql(`UPDATE ho_inv_messages SET status = 'failed', failure = 'invoice archived', updated_at = ? WHERE invoice_id = ? AND status = 'queued' AND kind <> 'cancel'`, [event.at, p.id]);
   },
@@ -151,11 +166,10 @@ export const invoiceEffects: { [T in InvoiceEventType]?: Effect<T> } = {
     await sql(`UPDATE ho_inv_messages SET status = 'failed', failure = 'invoice deleted', updated_at = ? WHERE invoice_id = ? AND status = 'queued'`, [event.at, p.id]);
   },
   'invoices.sendRequested': async (sql, event, p) => {
-    for (const id of p.invoiceIds) {
-      const invoice = (await hoInvoice(sql, 'id', id))!;
-      // paid or withdrawn since the desk asked: nothing to send
-      if (invoice.status !== 'unsent' && invoice.status !== 'sent') continue;
-      await queueMessages(sql, invoice, p.channels, 'notice', null, event.username ?? null, event.at);
-    }
+    const invoices = await branchInvoices(sql, event.branchCode, p.invoiceIds);
+    // paid or withdrawn since the desk asked: nothing to send
+    const live = p.invoiceIds.map((id) => invoices.get(id)!).filter((i) => i.status === 'unsent' || i.status === 'sent');
+    const messages = live.flatMap((invoice) => p.channels.map((channel) => ({ invoice, channel, kind: 'notice' as const, reminder: null })));
+    await queueMessages(sql, messages, event.username ?? null, event.at);
   },
 };

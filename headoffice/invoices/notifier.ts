@@ -98,7 +98,8 @@ async function queueReminders(sql: Sql, now: number): Promise<void> {
     const due = remindersDue(schedule, { status: 'sent', dueDate: row.due_date, remindersSent: sent, firstSentOn: row.first_sent_on }, now);
     if (due.length === 0) continue;
     const [invoice] = await sql<HoInvoice>(`SELECT * FROM ho_invoices WHERE id = ?`, [row.id]);
-    for (const reminder of due) await queueMessages(sql, invoice!, JSON.parse(row.channels) as ('email' | 'whatsapp' | 'sms')[], 'reminder', reminder, null, now);
+    const channels = JSON.parse(row.channels) as ('email' | 'whatsapp' | 'sms')[];
+    await queueMessages(sql, due.flatMap((reminder) => channels.map((channel) => ({ invoice: invoice!, channel, kind: 'reminder' as const, reminder }))), null, now);
     await sql(`UPDATE ho_invoices SET reminders_sent = ? WHERE id = ?`, [JSON.stringify([...sent, ...due]), row.id]);
   }
 }

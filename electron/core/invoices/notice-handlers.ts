@@ -7,6 +7,7 @@ import { localDayKey, type Zone } from '../../../shared/domain/time';
 import { findUserById } from '../auth/queries';
 import type { CallContext, HandlerMap, Tx } from '../dispatch/types';
 import { prepared, type Db } from '../ledger/sql';
+import { MIME } from '../reports/handlers';
 import { getBranch } from '../settings/queries';
 import { batchById, dashboard, invoiceById, messageById, messagesOf } from './queries';
 import { invoiceReport, type ReportQuery } from './report';
@@ -44,8 +45,6 @@ function fileContext(ctx: CallContext) {
   const user = ctx.actor ? findUserById(ctx.core.db, ctx.actor.userId) : null;
   return { branch: branch?.code ?? null, zone: branch?.timeZone ?? 'WIB', locale: user?.locale === 'en' ? ('en' as const) : ('id' as const) };
 }
-
-const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
 
 type Method = 'invoices.send' | 'invoices.resend' | 'invoices.messages' | 'invoices.dashboard' | 'invoices.report' | 'invoices.exportReport';
 

@@ -15,7 +15,7 @@ import { weeklyReportXlsx } from './weekly-xlsx';
 // report as a PDF. They read the same figures and view as the screens, made before the call's
 // transaction (a PDF is written asynchronously) and handed back as base64.
 
-const MIME = {
+export const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
 } as const;

@@ -85,17 +85,8 @@ export const invoiceBatchView = z.object({
 });
 export type InvoiceBatchView = z.infer<typeof invoiceBatchView>;
 
-const previewDraft = z.object({
-  row: z.number(),
-  number: z.string(),
-  customerName: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  amount: z.number(),
-  dueDate: z.string(),
-  description: z.string().nullable(),
-  fields: z.record(z.string(), z.string()),
-});
+/** A row of the preview: the invoice as it will be stored, before it has an id or a VA. */
+const previewDraft = invoiceView.pick({ row: true, number: true, customerName: true, email: true, phone: true, amount: true, dueDate: true, description: true, fields: true });
 
 const sheetOutcome = {
   accepted: z.number(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNMATCHED_CAUSES } from '../payments/matching';
 
 // Events of the mutation-matching desk (seed 003). Accounts, expected payments, statement imports,
 // matching decisions and manual verifications are the branch's: the desk records them, head office
@@ -38,7 +39,15 @@ export const matchDecision = z.object({
   paymentId: id.nullable(),
   /** the open payments it could be (ambiguous) */
   candidates: z.array(id).max(50),
-  reason,
+  /** why an unmatched credit paid none */
+  cause: z.enum(UNMATCHED_CAUSES).optional(),
+  /** how many open payments an ambiguous credit could be (candidates lists at most 50) */
+  count: z.number().int().positive().optional(),
+  /**
+   * The reason in words, as desks recorded it before a decision carried only its cause or count:
+   * the words are now built from the credit's row when read (shared/payments/matching.ts).
+   */
+  reason: reason.optional(),
 });
 export type MatchDecisionEvent = z.infer<typeof matchDecision>;
 

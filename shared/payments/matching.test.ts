@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromLocalParts, localDayKey, type Zone } from '../domain/time';
-import { matchCredits, type Credit, type Decision, type PaymentCandidate } from './matching';
+import { decisionReason, matchCredits, type Credit, type Decision, type MatchReason, type PaymentCandidate } from './matching';
 
 // Payment P of Rp 50.000 + code 9 = Rp 50.009 to account ACC, made 21/11/2026 10:00 WIB and open
 // for a day (until 22/11/2026 10:00 WIB). Credits are as a statement shows them: a local day, an
@@ -21,13 +21,21 @@ function credit(over: Partial<Credit> = {}): Credit {
   return { id: 'M1', account: ACC, date: '2026-11-21', time: '10:05', direction: 'CR', amountSen: 5_000_900, ...over };
 }
 
-const one = (credits: Credit[], payments: PaymentCandidate[], zone: Zone = 'WIB'): Decision => {
-  const decisions = matchCredits(credits, payments, zone);
+/** A decision as a clerk reads it: the reason in words built from the credit and the decision's detail. */
+type Read = Omit<Decision, 'detail'> & { reason: MatchReason };
+
+function match(credits: Credit[], payments: PaymentCandidate[], zone: Zone): Read[] {
+  const byId = new Map(credits.map((c) => [c.id, c]));
+  return matchCredits(credits, payments, zone).map(({ detail, ...d }) => ({ ...d, reason: decisionReason(byId.get(d.creditId)!, detail) }));
+}
+
+const one = (credits: Credit[], payments: PaymentCandidate[], zone: Zone = 'WIB'): Read => {
+  const decisions = match(credits, payments, zone);
   expect(decisions).toHaveLength(1);
   return decisions[0]!;
 };
 
-const unmatched = (key: string, params: Record<string, string | number>): Omit<Decision, 'creditId'> => ({
+const unmatched = (key: string, params: Record<string, string | number>): Omit<Read, 'creditId'> => ({
   outcome: 'unmatched',
   paymentId: null,
   candidates: [],
@@ -39,7 +47,7 @@ describe('matchCredits: one credit against the open payments', () => {
     name: string;
     credit: Partial<Credit>;
     payments: PaymentCandidate[];
-    expected: Omit<Decision, 'creditId'>;
+    expected: Omit<Read, 'creditId'>;
   }
 
   const cases: Case[] = [
@@ -261,7 +269,7 @@ describe('matchCredits: the zone reads the statement\'s wall clock', () => {
 
 describe('matchCredits: a run of credits', () => {
   it('leaves debits out, even of a matching amount, and does not let them pay anything', () => {
-    const decisions = matchCredits(
+    const decisions = match(
       [credit({ id: 'D1', direction: 'DB' }), credit({ id: 'C1' }), credit({ id: 'D2', direction: 'DB', amountSen: 5_000_950 })],
       [payment()],
       'WIB',
@@ -270,12 +278,12 @@ describe('matchCredits: a run of credits', () => {
   });
 
   it('gives nothing for no credits, or debits only', () => {
-    expect(matchCredits([], [payment()], 'WIB')).toEqual([]);
-    expect(matchCredits([credit({ direction: 'DB' })], [payment()], 'WIB')).toEqual([]);
+    expect(match([], [payment()], 'WIB')).toEqual([]);
+    expect(match([credit({ direction: 'DB' })], [payment()], 'WIB')).toEqual([]);
   });
 
   it('decides in statement order; a payment paid by an earlier credit is already paid for a later one', () => {
-    const decisions = matchCredits([credit({ id: 'M1' }), credit({ id: 'M2', time: '10:07' })], [payment()], 'WIB');
+    const decisions = match([credit({ id: 'M1' }), credit({ id: 'M2', time: '10:07' })], [payment()], 'WIB');
     expect(decisions).toEqual([
       { creditId: 'M1', outcome: 'matched', paymentId: 'P', candidates: [], reason: { key: 'payments.reasons.unique', params: { when: '21/11 10:05', amount: 'Rp 50.009', code: 9 } } },
       { creditId: 'M2', ...unmatched('alreadyPaid', { when: '21/11 10:07', amount: 'Rp 50.009' }) },
@@ -286,7 +294,7 @@ describe('matchCredits: a run of credits', () => {
     // P1 and P2 both 50.009; P2 alone is open when M1 arrives (P1 is made later), so M1 pays P2
     const p1 = payment({ id: 'P1', createdAt: wib(21, 11) });
     const p2 = payment({ id: 'P2' });
-    const decisions = matchCredits([credit({ id: 'M1' }), credit({ id: 'M2', time: '11:05' }), credit({ id: 'M3', time: '11:10' })], [p1, p2], 'WIB');
+    const decisions = match([credit({ id: 'M1' }), credit({ id: 'M2', time: '11:05' }), credit({ id: 'M3', time: '11:10' })], [p1, p2], 'WIB');
     expect(decisions.map((d) => [d.creditId, d.outcome, d.paymentId, d.reason.key])).toEqual([
       ['M1', 'matched', 'P2', 'payments.reasons.unique'],
       ['M2', 'matched', 'P1', 'payments.reasons.unique'],
@@ -295,7 +303,7 @@ describe('matchCredits: a run of credits', () => {
   });
 
   it('an ambiguous credit pays nothing, so the next credit of that total is ambiguous too', () => {
-    const decisions = matchCredits([credit({ id: 'M1' }), credit({ id: 'M2' })], [payment({ id: 'P1' }), payment({ id: 'P2' })], 'WIB');
+    const decisions = match([credit({ id: 'M1' }), credit({ id: 'M2' })], [payment({ id: 'P1' }), payment({ id: 'P2' })], 'WIB');
     expect(decisions.map((d) => [d.creditId, d.outcome, d.paymentId, d.candidates])).toEqual([
       ['M1', 'ambiguous', null, ['P1', 'P2']],
       ['M2', 'ambiguous', null, ['P1', 'P2']],
@@ -303,7 +311,7 @@ describe('matchCredits: a run of credits', () => {
   });
 
   it('keeps accounts apart within one run', () => {
-    const decisions = matchCredits(
+    const decisions = match(
       [credit({ id: 'M1', account: OTHER }), credit({ id: 'M2' })],
       [payment({ id: 'PA' }), payment({ id: 'PB', account: OTHER, code: 9 })],
       'WIB',
@@ -339,7 +347,7 @@ describe('matchCredits: properties', () => {
     fc.assert(
       fc.property(fc.array(arbCredit, { maxLength: 30 }), fc.uniqueArray(arbPayment, { maxLength: 20, selector: (p) => p.id }), fc.constantFrom<Zone>('WIB', 'WITA', 'WIT'), (raw, payments, zone) => {
         const credits = raw.map((c, i) => ({ ...c, id: `M${i}` }));
-        const decisions = matchCredits(credits, payments, zone);
+        const decisions = match(credits, payments, zone);
         const byId = new Map(payments.map((p) => [p.id, p]));
         const creditById = new Map(credits.map((c) => [c.id, c]));
         expect(decisions.map((d) => d.creditId)).toEqual(credits.filter((c) => c.direction === 'CR').map((c) => c.id));
@@ -401,7 +409,7 @@ describe('matchCredits: properties', () => {
             }
             return open.length > 1 ? ([c.id, 'ambiguous', null, open.map((p) => p.id)] as const) : ([c.id, 'unmatched', null, []] as const);
           });
-        expect(matchCredits(credits, payments, zone).map((d) => [d.creditId, d.outcome, d.paymentId, d.candidates])).toEqual(expected);
+        expect(match(credits, payments, zone).map((d) => [d.creditId, d.outcome, d.paymentId, d.candidates])).toEqual(expected);
       }),
       { numRuns: 300 },
     );

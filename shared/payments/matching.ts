@@ -40,14 +40,16 @@ export interface Decision {
   outcome: MatchOutcome;
   paymentId: string | null;
   candidates: string[];
-  reason: MatchReason;
+  /** what the decision rests on; its reason in words is decisionReason(credit, detail), built only when read */
+  detail: DecisionDetail;
 }
 
 /** Where a credit stands against a payment's window. */
 type Window = 'inside' | 'before' | 'after';
 
 /** Why a credit paid no payment: the one part of an unmatched decision's reason not read from the credit itself. */
-export type UnmatchedCause = 'hasSen' | 'alreadyPaid' | 'expired' | 'beforePayment' | 'noPayment';
+export const UNMATCHED_CAUSES = ['hasSen', 'alreadyPaid', 'expired', 'beforePayment', 'noPayment'] as const;
+export type UnmatchedCause = (typeof UNMATCHED_CAUSES)[number];
 
 /** What a decision rests on beyond the credit: the payment's code, the number of candidates, or why none. */
 export type DecisionDetail = { outcome: 'matched'; code: number } | { outcome: 'ambiguous'; count: number } | { outcome: 'unmatched'; cause: UnmatchedCause };
@@ -127,7 +129,7 @@ export function matchCredits(credits: readonly Credit[], payments: readonly Paym
   for (const credit of credits) {
     if (credit.direction !== 'CR') continue;
     if (credit.amountSen % 100 !== 0) {
-      decisions.push({ creditId: credit.id, outcome: 'unmatched', paymentId: null, candidates: [], reason: decisionReason(credit, { outcome: 'unmatched', cause: 'hasSen' }) });
+      decisions.push({ creditId: credit.id, outcome: 'unmatched', paymentId: null, candidates: [], detail: { outcome: 'unmatched', cause: 'hasSen' } });
       continue;
     }
     const same = index.get(credit.account)?.get(credit.amountSen / 100) ?? none;
@@ -142,18 +144,18 @@ export function matchCredits(credits: readonly Credit[], payments: readonly Paym
     if (open.length === 1) {
       const payment = open[0]!;
       paidNow.add(payment.id);
-      decisions.push({ creditId: credit.id, outcome: 'matched', paymentId: payment.id, candidates: [], reason: decisionReason(credit, { outcome: 'matched', code: payment.code }) });
+      decisions.push({ creditId: credit.id, outcome: 'matched', paymentId: payment.id, candidates: [], detail: { outcome: 'matched', code: payment.code } });
     } else if (open.length > 1) {
       decisions.push({
         creditId: credit.id,
         outcome: 'ambiguous',
         paymentId: null,
         candidates: open.map((p) => p.id),
-        reason: decisionReason(credit, { outcome: 'ambiguous', count: open.length }),
+        detail: { outcome: 'ambiguous', count: open.length },
       });
     } else {
       const cause = whyNone(credit, at, same, paidNow, zone, days);
-      decisions.push({ creditId: credit.id, outcome: 'unmatched', paymentId: null, candidates: [], reason: decisionReason(credit, { outcome: 'unmatched', cause }) });
+      decisions.push({ creditId: credit.id, outcome: 'unmatched', paymentId: null, candidates: [], detail: { outcome: 'unmatched', cause } });
     }
   }
   return decisions;

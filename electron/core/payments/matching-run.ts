@@ -1,5 +1,5 @@
 import { MUTATION_CHUNK, type MatchDecisionEvent } from '../../../shared/events/payments';
-import { matchCredits, type Credit } from '../../../shared/payments/matching';
+import { matchCredits, type Credit, type Decision } from '../../../shared/payments/matching';
 import type { Tx } from '../dispatch/types';
 import { prepared, type Db } from '../ledger/sql';
 import { branchZone } from '../complaints/settings';
@@ -30,9 +30,20 @@ export function decide(db: Db, credits: readonly Credit[]): { decisions: MatchDe
   );
   const decisions = matchCredits(credits, payments, branchZone(db)).map((d) => {
     counts[d.outcome] += 1;
-    return { mutationId: d.creditId, outcome: d.outcome, paymentId: d.paymentId, candidates: d.candidates.length > 50 ? d.candidates.slice(0, 50) : d.candidates, reason: d.reason };
+    return decisionEvent(d);
   });
   return { decisions, counts };
+}
+
+/**
+ * A decision as it travels: only its cause or count besides the outcome. The reason in words is
+ * built from the credit's row when read, so 100,000 decisions format no amount and carry no text.
+ */
+export function decisionEvent(d: Decision): MatchDecisionEvent {
+  const event: MatchDecisionEvent = { mutationId: d.creditId, outcome: d.outcome, paymentId: d.paymentId, candidates: d.candidates.length > 50 ? d.candidates.slice(0, 50) : d.candidates };
+  if (d.detail.outcome === 'unmatched') event.cause = d.detail.cause;
+  else if (d.detail.outcome === 'ambiguous') event.count = d.detail.count;
+  return event;
 }
 
 type Emit = Pick<Tx, 'db' | 'emit'>;

@@ -10,14 +10,19 @@ import { prepared, type Db } from '../ledger/sql';
 const REASONS = 'payments.reasons.';
 
 /**
- * What a credit's row keeps of its decision's reason: the rest is read from the row itself
+ * What a credit's row keeps of its decision: the rest of the reason is read from the row itself
  * (queries.ts, mutationReason). An unmatched credit keeps why it paid none ('expired'); an
  * ambiguous one keeps the number of open payments only when more were found than it lists.
+ * Decisions recorded by older desks carry the reason in words instead, and give the same.
  */
-export function keptReason(d: Pick<MatchDecisionEvent, 'outcome' | 'candidates' | 'reason'>): string | null {
-  if (d.outcome === 'unmatched') return d.reason.key.startsWith(REASONS) ? d.reason.key.slice(REASONS.length) : d.reason.key;
+export function keptReason(d: Pick<MatchDecisionEvent, 'outcome' | 'candidates' | 'cause' | 'count' | 'reason'>): string | null {
+  if (d.outcome === 'unmatched') {
+    if (d.cause) return d.cause;
+    const key = d.reason?.key ?? 'noPayment';
+    return key.startsWith(REASONS) ? key.slice(REASONS.length) : key;
+  }
   if (d.outcome === 'ambiguous') {
-    const count = d.reason.params?.count;
+    const count = d.count ?? d.reason?.params?.count;
     return typeof count === 'number' && count !== d.candidates.length ? String(count) : null;
   }
   return null;

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchDecisionEvent } from '../../../shared/events/payments';
-import { matchCredits, type Credit, type PaymentCandidate } from '../../../shared/payments/matching';
+import { decisionReason, matchCredits, type Credit, type PaymentCandidate } from '../../../shared/payments/matching';
 import { fromLocalParts } from '../../../shared/domain/time';
 import { PaymentReasons1764600000000 } from '../ledger/migrations/1764600000000-payment-reasons';
 import { startComplaintDesk, type ComplaintDesk } from '../complaints/testing';
 import { digest } from './import-handlers';
+import { decisionEvent } from './matching-run';
 import { keptReason } from './projectors';
 import { mutationReason } from './queries';
 
@@ -76,16 +77,25 @@ describe('a decision reason read from the credit row', () => {
       credit('noPayment', { amountSen: 1_234_500, time: null }),
     ];
     const decisions = matchCredits(credits, payments, 'WIB');
-    expect(decisions.map((d) => d.reason.key.replace('payments.reasons.', ''))).toEqual(['unique', 'unique', 'ambiguous', 'hasSen', 'alreadyPaid', 'expired', 'beforePayment', 'noPayment']);
+    const words = decisions.map((d, i) => decisionReason(credits[i]!, d.detail));
+    expect(words.map((w) => w.key.replace('payments.reasons.', ''))).toEqual(['unique', 'unique', 'ambiguous', 'hasSen', 'alreadyPaid', 'expired', 'beforePayment', 'noPayment']);
     decisions.forEach((d, i) => {
-      const event: MatchDecisionEvent = { mutationId: d.creditId, outcome: d.outcome, paymentId: d.paymentId, candidates: d.candidates, reason: d.reason };
       const code = d.paymentId ? payments.find((p) => p.id === d.paymentId)!.code : null;
-      expect(readBack(credits[i]!, event, code)).toEqual(d.reason);
+      // as this desk records it now (cause or count only), and as older desks did (the words)
+      const event = decisionEvent(d);
+      expect(event.reason).toBeUndefined();
+      expect(readBack(credits[i]!, event, code)).toEqual(words[i]);
+      const legacy: MatchDecisionEvent = { mutationId: d.creditId, outcome: d.outcome, paymentId: d.paymentId, candidates: d.candidates, reason: words[i] };
+      expect(readBack(credits[i]!, legacy, code)).toEqual(words[i]);
     });
   });
 
   it('keeps only the cause of an unmatched credit, and nothing for a matched or ambiguous one', () => {
     const reason = (key: string, params: Record<string, string | number>) => ({ key: `payments.reasons.${key}`, params });
+    expect(keptReason({ outcome: 'matched', candidates: [] })).toBeNull();
+    expect(keptReason({ outcome: 'ambiguous', candidates: ['A', 'B'], count: 2 })).toBeNull();
+    expect(keptReason({ outcome: 'unmatched', candidates: [], cause: 'expired' })).toBe('expired');
+    // decisions recorded with their words
     expect(keptReason({ outcome: 'matched', candidates: [], reason: reason('unique', { when: '21/11', amount: 'Rp 50.009', code: 9 }) })).toBeNull();
     expect(keptReason({ outcome: 'ambiguous', candidates: ['A', 'B'], reason: reason('ambiguous', { when: '21/11', amount: 'Rp 50.009', count: 2 }) })).toBeNull();
     expect(keptReason({ outcome: 'unmatched', candidates: [], reason: reason('expired', { when: '21/11', amount: 'Rp 50.009' }) })).toBe('expired');
@@ -94,9 +104,12 @@ describe('a decision reason read from the credit row', () => {
   it('keeps the count of an ambiguous credit that found more open payments than the 50 it lists', () => {
     const c = credit('many', {});
     const candidates = Array.from({ length: 50 }, (_, i) => `P${i}`);
-    const d: MatchDecisionEvent = { mutationId: 'many', outcome: 'ambiguous', paymentId: null, candidates, reason: { key: 'payments.reasons.ambiguous', params: { when: '21/11 10:05', amount: 'Rp 50.009', count: 63 } } };
+    const words = { key: 'payments.reasons.ambiguous', params: { when: '21/11 10:05', amount: 'Rp 50.009', count: 63 } };
+    const d: MatchDecisionEvent = { mutationId: 'many', outcome: 'ambiguous', paymentId: null, candidates, count: 63 };
     expect(keptReason(d)).toBe('63');
-    expect(readBack(c, d, null)).toEqual(d.reason);
+    expect(readBack(c, d, null)).toEqual(words);
+    const legacy: MatchDecisionEvent = { mutationId: 'many', outcome: 'ambiguous', paymentId: null, candidates, reason: words };
+    expect(keptReason(legacy)).toBe('63');
   });
 
   it('reads a verified or unrelated credit as decided by hand, and a debit or a new credit as undecided', () => {
@@ -120,16 +133,26 @@ describe('through the desk', () => {
   const bca = (rows: string[]) =>
     ['No. rekening : 0123456789', 'Nama : PT SERAMBI', 'Periode : 01/11/2026 - 21/11/2026', 'Kode Mata Uang : IDR', '', 'Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo', ...rows, '', 'Saldo Akhir,0', ''].join('\n');
 
-  it('shows each credit with the reason its decision event carries, while the row keeps only the cause', async () => {
+  it('shows each credit with its reason in words, while the event carries the cause and the row keeps only that', async () => {
     const p = await t.call('payments.expect', { accountId, amount: 150_000, reference: 'ORDER-1' }, t.token.tono);
     const file = bca([`'21/11,'TRSF BUDI,'0000,${p.total}.00,CR,1`, `'21/11,'TRSF SITI,'0000,77777.00,CR,2`, `'21/11,'TRSF SEN,'0000,1000.50,CR,3`, `'21/11,'BIAYA,'0000,100.00,DB,4`]);
     await t.call('statement.import', { accountId, fileName: 'r.csv', dataBase64: Buffer.from(file).toString('base64') }, t.token.bona);
 
     const events = t.core.db.prepare(`SELECT payload FROM journal WHERE type = 'statement.imported'`).all() as { payload: string }[];
-    const decided = new Map(events.flatMap((e) => (JSON.parse(e.payload) as { decisions: MatchDecisionEvent[] }).decisions).map((d) => [d.mutationId, d.reason]));
+    const decisions = events.flatMap((e) => (JSON.parse(e.payload) as { decisions: MatchDecisionEvent[] }).decisions);
+    expect(decisions.map((d) => [d.outcome, d.cause, d.reason])).toEqual([
+      ['matched', undefined, undefined],
+      ['unmatched', 'noPayment', undefined],
+      ['unmatched', 'hasSen', undefined],
+    ]);
     const rows = (await t.call('mutations.list', { accountId }, t.token.bona)).rows;
-    expect(rows).toHaveLength(4);
-    for (const row of rows) expect(row.reason).toEqual(row.direction === 'DB' ? null : decided.get(row.id));
+    const total = new Intl.NumberFormat('id-ID').format(p.total);
+    expect(Object.fromEntries(rows.map((r) => [r.description, r.reason]))).toEqual({
+      'TRSF BUDI': { key: 'payments.reasons.unique', params: { when: '21/11', amount: `Rp ${total}`, code: p.uniqueCode } },
+      'TRSF SITI': { key: 'payments.reasons.noPayment', params: { when: '21/11', amount: 'Rp 77.777' } },
+      'TRSF SEN': { key: 'payments.reasons.hasSen', params: { when: '21/11', amount: 'Rp 1.000,50' } },
+      BIAYA: null,
+    });
 
     const kept = t.core.db.prepare(`SELECT status, reason FROM pay_mutations ORDER BY seq`).all();
     expect(kept).toEqual([
@@ -139,7 +162,7 @@ describe('through the desk', () => {
       { status: 'debit', reason: null },
     ]);
     const paid = (await t.call('payments.list', { text: 'ORDER-1' }, t.token.bona)).payments[0]!;
-    expect(paid.reason).toEqual(decided.get(rows.find((r) => r.status === 'matched')!.id));
+    expect(paid.reason).toEqual(rows.find((r) => r.status === 'matched')!.reason);
   });
 });
 

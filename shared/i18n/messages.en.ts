@@ -204,6 +204,7 @@ export const messagesEn: Messages = {
       noMapping: 'This layout is not recognised and this account has no column mapping yet.',
       noMutations: 'The file holds no mutations.',
       otherAccount: 'This file is the statement of account {file}, not of the chosen account {chosen}.',
+      rowAccount: 'This row is of account {value}, not of account {account} as the first row.',
       rowsRefused: '{count} rows cannot be read; nothing was imported. Fix the file and import it again.',
       tooLarge: 'The file is over 50 MB.',
       tooManyRows: 'The file has more than {max} rows.',

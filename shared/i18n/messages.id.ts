@@ -204,6 +204,7 @@ export const messagesId = {
       noMapping: 'Format ini tidak dikenali dan rekening ini belum punya pemetaan kolom.',
       noMutations: 'Berkas tidak berisi mutasi.',
       otherAccount: 'Berkas ini mutasi rekening {file}, bukan rekening {chosen} yang dipilih.',
+      rowAccount: 'Baris ini mutasi rekening {value}, bukan rekening {account} seperti baris pertama.',
       rowsRefused: '{count} baris tidak dapat dibaca; tidak ada yang diimpor. Perbaiki berkasnya lalu impor ulang.',
       tooLarge: 'Berkas lebih dari 50 MB.',
       tooManyRows: 'Berkas berisi lebih dari {max} baris.',

@@ -233,6 +233,22 @@ describe('BRI', () => {
       [4, '2026-11-26', 'CR', 7_512_300, 'TRF DARI SITI AMINAH ATM BERSAMA', 111_263_200],
     ]);
   });
+
+  it('reads the account from NOREK on every row, so a statement of another account is refused', () => {
+    expect(parse(csv('bri.csv', bri), { expectedAccount: '0341-01-000123-45-6' }).accountNumber).toBe('034101000123456');
+    expect(refusal(csv('bri.csv', bri), { expectedAccount: '034101000123457' })).toEqual({
+      key: 'statements.errors.otherAccount',
+      params: { file: '034101000123456', chosen: '034101000123457' },
+    });
+  });
+
+  it('refuses, by its row, a row of another account pasted into the export', () => {
+    const pasted = `${bri.trimEnd()}\n034101000999999,26/11/2026,10:00:00,TRF DARI ANDI,0.00,10000.00,1122632.00\n`;
+    const statement = parse(csv('bri.csv', pasted));
+    expect(statement.accountNumber).toBe('034101000123456');
+    expect(statement.mutations).toHaveLength(3);
+    expect(statement.errors).toEqual([{ row: 5, key: 'statements.errors.rowAccount', params: { value: '034101000999999', account: '034101000123456' } }]);
+  });
 });
 
 describe('MT940', () => {

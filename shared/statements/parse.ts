@@ -71,6 +71,7 @@ const LAYOUTS: Layout[] = [
       debit: col(h, 'mutasi debet', 'mutasi debit')!,
       credit: col(h, 'mutasi kredit')!,
       balance: col(h, 'saldo akhir mutasi', 'saldo'),
+      account: col(h, 'norek', 'no rek', 'no rekening', 'nomor rekening'),
     }),
   },
 ];
@@ -121,7 +122,7 @@ export function parseStatement(source: StatementSource, options: ParseOptions = 
     // (the closing totals are shorter than a row by nature, with or without a line break after them)
     if (text !== null && !/\n\s*$/.test(text) && lastRow.cells.length < header.filter((h) => clean(h) !== '').length && lastRow.line > rows[found.headerIndex]!.line && !isFooterRow(lastRow, spec.date)) return refuse('truncated');
     if (found.format === 'bca' && accountNumber && !table.footerSeen) return refuse('truncated');
-    statement = { format: found.format, accountNumber, period, mutations: table.mutations, pending: table.pending, errors: table.errors };
+    statement = { format: found.format, accountNumber: accountNumber ?? table.accountNumber, period, mutations: table.mutations, pending: table.pending, errors: table.errors };
   }
   if (options.expectedAccount && statement.accountNumber && statement.accountNumber !== options.expectedAccount.replace(/\D/g, '')) {
     return refuse('otherAccount', { file: statement.accountNumber, chosen: options.expectedAccount.replace(/\D/g, '') });

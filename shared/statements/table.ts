@@ -24,6 +24,8 @@ export interface TableSpec {
   direction?: number | undefined;
   debit?: number | undefined;
   credit?: number | undefined;
+  /** an account-number column on every row (BRI's NOREK): the statement's account is read from it */
+  account?: number | undefined;
   decimalSeparator?: ',' | '.' | undefined;
   dateOrder?: DateOrder;
   yearFor: (month: number) => number | null;
@@ -34,6 +36,8 @@ export interface TableResult {
   pending: { line: number; description: string }[];
   errors: RowProblem[];
   footerSeen: boolean;
+  /** the account its first row names, when the layout has an account column (digits only) */
+  accountNumber: string | null;
 }
 
 const FOOTER = /^(saldo|mutasi|total|jumlah|opening|closing|ending|beginning|starting)\b/i;
@@ -72,7 +76,7 @@ function amountOf(text: string, decimalSeparator: ',' | '.' | undefined): number
 }
 
 export function readTable(rows: readonly Row[], spec: TableSpec): TableResult {
-  const out: TableResult = { mutations: [], pending: [], errors: [], footerSeen: false };
+  const out: TableResult = { mutations: [], pending: [], errors: [], footerSeen: false, accountNumber: null };
   let last: ParsedMutation | null = null;
   for (let r = spec.headerIndex + 1; r < rows.length; r += 1) {
     const row = rows[r]!;
@@ -108,6 +112,16 @@ export function readTable(rows: readonly Row[], spec: TableSpec): TableResult {
       out.errors.push({ ...decided, row: row.line });
       last = null;
       continue;
+    }
+    if (spec.account !== undefined) {
+      // one statement is one account: a row of another (two exports pasted together) is refused
+      const account = cell(spec.account).replace(/\D/g, '');
+      out.accountNumber ??= account || null;
+      if (account !== out.accountNumber) {
+        out.errors.push({ row: row.line, key: 'statements.errors.rowAccount', params: { value: account, account: out.accountNumber ?? '' } });
+        last = null;
+        continue;
+      }
     }
     const balanceText = cell(spec.balance).replace(/\s*(cr|db)$/i, '');
     const balance = balanceText ? amountOf(balanceText, spec.decimalSeparator) : null;

@@ -125,6 +125,7 @@ async function importRound(ctx: BenchContext): Promise<{ importMs: number; rawMs
             chunk: c / 1000,
             summary: null,
             decisions: [],
+            fed: [],
             rows: lines.slice(c, c + 1000).map((line, i) => {
               const cells = line.split(',');
               return { id: randomUUID(), date: localDayKey(b.ledger.clock.now, 'WIB'), time: null, direction: cells[4] as 'CR' | 'DB', amountSen: Math.round(Number(cells[3]) * 100), description: cells[1]!, reference: null, balanceSen: null, key: `k${c + i}` };

@@ -851,6 +851,7 @@ export const rendererMessagesEn: RendererMessages = {
         duplicates: 'Duplicates',
         format: 'Format',
         fresh: 'New',
+        fromFeed: 'Of which already received by bank feed',
         pending: 'Pending (PEND)',
         period: 'Period',
         rows: 'Mutation rows',

@@ -851,6 +851,7 @@ export const rendererMessagesId = {
         duplicates: 'Duplikat',
         format: 'Format',
         fresh: 'Baru',
+        fromFeed: 'Di antaranya sudah masuk lewat feed bank',
         pending: 'Tertunda (PEND)',
         period: 'Periode',
         rows: 'Baris mutasi',

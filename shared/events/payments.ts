@@ -91,6 +91,11 @@ export const paymentEvents = {
      * written once, already matched (a debit has none; an old event without it leaves rows new).
      */
     decisions: z.array(matchDecision).max(MUTATION_CHUNK).default([]),
+    /**
+     * Fed mutations this statement shows again: each takes the key of its statement row (which is
+     * not recorded), so the transfer stays one mutation and a re-import finds it held.
+     */
+    fed: z.array(z.object({ mutationId: id, key: text(300) })).max(MUTATION_CHUNK).default([]),
     /** set on the last chunk: what the import did in all */
     summary: z.object({ rows: z.number().int(), credits: z.number().int(), debits: z.number().int(), imported: z.number().int(), duplicates: z.number().int() }).nullable(),
   }),

@@ -147,4 +147,54 @@ describe('a bank-feed credit', () => {
     await other.desk.call('sync.now', {}, other.token);
     expect((await other.desk.call('payments.list', {}, other.token)).payments.find((p) => p.id === payment.id)).toMatchObject({ status: 'paid' });
   });
+
+  it('shown again by the statement stays one mutation, at the desk that imports it and at the branch’s other desk', async () => {
+    const giver = await branchDesk('JKT01', 'bo.jkt');
+    const other = await branchDesk('JKT01', 'bo.jkt');
+    const payment = await giver.desk.call('payments.expect', { accountId: giver.accountId, amount: 50_000, reference: 'INV-78' }, giver.token);
+    await giver.desk.call('sync.now', {}, giver.token);
+    const body = JSON.stringify([
+      { mutation_id: 'moota-2', account_number: ACCOUNT, date: '2026-11-21 10:02:00', amount: payment.total, type: 'CR', description: 'TRSF E-BANKING CR BUDI' },
+    ]);
+    const signature = createHmac('sha256', FEED_SECRET).update(body).digest('hex');
+    await fetch(new URL('/api/mutations/webhook', url), { method: 'POST', headers: { 'content-type': 'application/json', signature }, body });
+    await giver.desk.call('sync.now', {}, giver.token);
+
+    // the day's statement: the fed credit, a second genuine transfer of the same amount, a fee
+    const statement = [
+      `No. rekening : ${ACCOUNT}`,
+      'Nama : PT SERAMBI FINANSIAL',
+      'Periode : 21/11/2026 - 21/11/2026',
+      'Kode Mata Uang : IDR',
+      '',
+      'Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo',
+      `'21/11,'TRSF E-BANKING CR 2111/FTSCY/WS95051 BUDI SANTOSO,'0000,${payment.total}.00,CR,${1_000_000 + payment.total}.00`,
+      `'21/11,'TRSF E-BANKING CR 2111/FTSCY/WS95052 ANDI,'0000,${payment.total}.00,CR,${1_000_000 + 2 * payment.total}.00`,
+      `'21/11,'BIAYA ADM,'0000,10000.00,DB,${990_000 + 2 * payment.total}.00`,
+      '',
+      'Saldo Akhir,0',
+      '',
+    ].join('\n');
+    const file = { accountId: giver.accountId, fileName: 'bca.csv', dataBase64: Buffer.from(statement).toString('base64') };
+    expect(await giver.desk.call('statement.preview', file, giver.token)).toMatchObject({ imported: 2, duplicates: 1, fromFeed: 1 });
+    expect(await giver.desk.call('statement.import', file, giver.token)).toMatchObject({ imported: 2, duplicates: 1, fromFeed: 1, matched: 0, unmatched: 1 });
+    // again: nothing new, and the fed credit is held by the statement's own key now
+    expect(await giver.desk.call('statement.import', file, giver.token)).toMatchObject({ imported: 0, duplicates: 3, fromFeed: 0 });
+
+    const credits = async (d: { desk: TestCore; token: string; accountId: string }) =>
+      (await d.desk.call('mutations.list', { accountId: d.accountId }, d.token)).rows
+        .filter((r) => r.direction === 'CR')
+        .map((r) => [r.source, r.status, r.paymentId])
+        .sort();
+    const expected = [
+      ['feed', 'matched', payment.id],
+      ['statement', 'unmatched', null],
+    ];
+    expect(await credits(giver)).toEqual(expected);
+    await giver.desk.call('sync.now', {}, giver.token);
+    await other.desk.call('sync.now', {}, other.token);
+    expect(await credits(other)).toEqual(expected);
+    // the other desk, importing the same statement, finds all of it held
+    expect(await other.desk.call('statement.import', { ...file, accountId: other.accountId }, other.token)).toMatchObject({ imported: 0, duplicates: 3 });
+  });
 });

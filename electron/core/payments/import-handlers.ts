@@ -66,9 +66,9 @@ function parse(ctx: CallContext, input: { accountId: string; format: string; fil
  * holds on those days are read in one pass (none, for days not imported before), or, when those
  * days hold many more rows than the file, each row's key is looked up instead.
  */
-function splitDuplicates(db: Db, accountId: string, rows: readonly MutationRow[]): { fresh: MutationRow[]; duplicate: Set<string> } {
+function splitDuplicates(db: Db, accountId: string, rows: readonly MutationRow[]): { fresh: MutationRow[]; duplicate: Set<string>; fed: FedPair[] } {
   const duplicate = new Set<string>();
-  if (rows.length === 0) return { fresh: [], duplicate };
+  if (rows.length === 0) return { fresh: [], duplicate, fed: [] };
   let from = rows[0]!.date;
   let to = from;
   for (const row of rows) {
@@ -84,15 +84,54 @@ function splitDuplicates(db: Db, accountId: string, rows: readonly MutationRow[]
     const known = prepared<[string, string], number>(db, `SELECT 1 FROM pay_mutations WHERE account_id = ? AND key = ?`).pluck(true);
     held = (key) => known.get(accountId, key) !== undefined;
   }
-  const fresh: MutationRow[] = [];
+  const unheld: MutationRow[] = [];
   for (const row of rows) {
     if (held(row.key)) duplicate.add(row.id);
-    else fresh.push(row);
+    else unheld.push(row);
   }
-  return { fresh, duplicate };
+  const { fresh, fed } = pairWithFeeds(db, accountId, unheld, from, to);
+  for (const pair of fed) duplicate.add(pair.rowId);
+  return { fresh, duplicate, fed };
 }
 
-function summaryOf(parsed: Parsed, imported: number, duplicates: number) {
+/** A statement row that is a credit or debit the bank feed already brought: the fed row takes its key. */
+interface FedPair {
+  rowId: string;
+  mutationId: string;
+  key: string;
+}
+
+/**
+ * The same transfer by feed and then by statement is one mutation. A fed row not yet seen in a
+ * statement (its key is still the feed's) pairs with a statement row of its day, direction and
+ * amount, the first fed with the first in the file; each pair keeps the fed row, which takes the
+ * statement row's key so a re-import finds it held. Two identical transfers fed once and shown
+ * twice in the statement leave one statement row to import.
+ */
+function pairWithFeeds(db: Db, accountId: string, rows: readonly MutationRow[], from: string, to: string): { fresh: MutationRow[]; fed: FedPair[] } {
+  const waiting = prepared<[string, string, string], { id: string; date: string; direction: string; amount_sen: number }>(
+    db,
+    `SELECT id, date, direction, amount_sen FROM pay_mutations WHERE account_id = ? AND date BETWEEN ? AND ? AND source = 'feed' AND key LIKE 'feed:%' ORDER BY seq`,
+  ).all(accountId, from, to);
+  if (waiting.length === 0) return { fresh: [...rows], fed: [] };
+  const byTransfer = new Map<string, string[]>();
+  for (const w of waiting) {
+    const transfer = `${w.date}|${w.direction}|${w.amount_sen}`;
+    const ids = byTransfer.get(transfer);
+    if (ids) ids.push(w.id);
+    else byTransfer.set(transfer, [w.id]);
+  }
+  const fresh: MutationRow[] = [];
+  const fed: FedPair[] = [];
+  for (const row of rows) {
+    const mutationId = byTransfer.get(`${row.date}|${row.direction}|${row.amountSen}`)?.shift();
+    if (mutationId) fed.push({ rowId: row.id, mutationId, key: row.key });
+    else fresh.push(row);
+  }
+  return { fresh, fed };
+}
+
+function summaryOf(parsed: Parsed, imported: number, duplicates: number, fromFeed: number) {
   const { statement } = parsed;
   const credits = statement.mutations.filter((m) => m.direction === 'CR').length;
   return {
@@ -104,6 +143,7 @@ function summaryOf(parsed: Parsed, imported: number, duplicates: number) {
     debits: statement.mutations.length - credits,
     imported,
     duplicates,
+    fromFeed,
     pending: statement.pending.length,
     errors: statement.errors,
   };
@@ -134,12 +174,12 @@ function previewRow(accountId: string, row: MutationRow, duplicate: boolean): Mu
  * Records the fresh rows as chunked events, each carrying the matching decisions of its own
  * credits, so every row is written once, already decided. The last chunk carries the summary.
  */
-function record(tx: Tx, parsed: Parsed, fileName: string, fresh: MutationRow[], summary: ReturnType<typeof summaryOf>): { importId: string; counts: MatchCounts } {
+function record(tx: Tx, parsed: Parsed, fileName: string, fresh: MutationRow[], fed: FedPair[], summary: ReturnType<typeof summaryOf>): { importId: string; counts: MatchCounts } {
   const importId = randomUUID();
   const credits = fresh.filter((r) => r.direction === 'CR').map((r) => ({ id: r.id, account: parsed.account.id, date: r.date, time: r.time, direction: 'CR' as const, amountSen: r.amountSen }));
   const { decisions, counts } = decide(tx.db, credits);
   const byRow = new Map<string, MatchDecisionEvent>(decisions.map((d) => [d.mutationId, d]));
-  const chunks = Math.max(1, Math.ceil(fresh.length / MUTATION_CHUNK));
+  const chunks = Math.max(1, Math.ceil(fresh.length / MUTATION_CHUNK), Math.ceil(fed.length / MUTATION_CHUNK));
   for (let c = 0; c < chunks; c += 1) {
     const last = c === chunks - 1;
     const rows = fresh.slice(c * MUTATION_CHUNK, (c + 1) * MUTATION_CHUNK);
@@ -151,6 +191,7 @@ function record(tx: Tx, parsed: Parsed, fileName: string, fresh: MutationRow[], 
       chunk: c,
       rows,
       decisions: rows.flatMap((r) => byRow.get(r.id) ?? []),
+      fed: fed.slice(c * MUTATION_CHUNK, (c + 1) * MUTATION_CHUNK).map((pair) => ({ mutationId: pair.mutationId, key: pair.key })),
       summary: last ? { rows: summary.rows, credits: summary.credits, debits: summary.debits, imported: summary.imported, duplicates: summary.duplicates } : null,
     });
   }
@@ -163,9 +204,9 @@ export const importHandlers: HandlerMap<Extract<MethodName, Method>> = {
   'statement.preview': {
     prepare: async (input, ctx) => parse(ctx, input),
     run: (tx, _input, parsed: Parsed) => {
-      const { fresh, duplicate } = splitDuplicates(tx.db, parsed.account.id, parsed.rows);
+      const { fresh, duplicate, fed } = splitDuplicates(tx.db, parsed.account.id, parsed.rows);
       return {
-        ...summaryOf(parsed, fresh.length, duplicate.size),
+        ...summaryOf(parsed, fresh.length, duplicate.size, fed.length),
         sample: parsed.rows.slice(0, SAMPLE_ROWS).map((r) => previewRow(parsed.account.id, r, duplicate.has(r.id))),
       };
     },
@@ -183,9 +224,9 @@ export const importHandlers: HandlerMap<Extract<MethodName, Method>> = {
         );
       }
       if (statement.mutations.length === 0) throw new ApiError('bad_input', 'statements.errors.noMutations');
-      const { fresh, duplicate } = splitDuplicates(tx.db, parsed.account.id, parsed.rows);
-      const summary = summaryOf(parsed, fresh.length, duplicate.size);
-      const { importId, counts } = record(tx, parsed, input.fileName, fresh, summary);
+      const { fresh, duplicate, fed } = splitDuplicates(tx.db, parsed.account.id, parsed.rows);
+      const summary = summaryOf(parsed, fresh.length, duplicate.size, fed.length);
+      const { importId, counts } = record(tx, parsed, input.fileName, fresh, fed, summary);
       // credits still new from before (an older import) go through too; a feed another desk decides is left to it
       const earlier = runMatchingOwn(tx, tx.core.deviceId);
       return { ...summary, importId, matched: counts.matched + earlier.matched, ambiguous: counts.ambiguous + earlier.ambiguous, unmatched: counts.unmatched + earlier.unmatched };

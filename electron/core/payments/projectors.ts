@@ -152,6 +152,8 @@ export const paymentProjectors: ProjectorMap = {
       );
     }
     insertMutations(db, at, payload.accountId, payload.rows, 'statement', payload.importId, payload.decisions);
+    const seen = prepared(db, `UPDATE pay_mutations SET key = ? WHERE id = ? AND source = 'feed' AND key LIKE 'feed:%'`);
+    for (const pair of payload.fed) seen.run(pair.key, pair.mutationId);
     if (payload.summary) prepared(db, `UPDATE pay_imports SET summary = ? WHERE id = ?`).run(JSON.stringify(payload.summary), payload.importId);
   },
   'mutation.fed': (db, { payload, at }) => {

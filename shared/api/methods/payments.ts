@@ -104,6 +104,8 @@ const importSummary = z.object({
   debits: z.number(),
   imported: z.number(),
   duplicates: z.number(),
+  /** of the duplicates, the rows the bank feed had already brought */
+  fromFeed: z.number(),
   pending: z.number(),
   errors: z.array(z.object({ row: z.number(), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
 });

@@ -10,10 +10,17 @@ import type { ParsedMutation } from './types';
 // right; but a statement holding only the SECOND of them (never the first) would be read as the
 // first. Banks export whole days, and most print the running balance, which tells them apart.
 
-const norm = (text: string | null) => (text ?? '').toUpperCase().replace(/\s+/g, ' ').trim();
+/** Whitespace that `\s+ → ' '` would change: two in a row, or one that is not a plain space. */
+const SPACING = /\s\s|[^\S ]/;
+
+function norm(text: string | null): string {
+  if (!text) return '';
+  const upper = text.toUpperCase();
+  return (SPACING.test(upper) ? upper.replace(/\s+/g, ' ') : upper).trim();
+}
 
 export function fingerprintOf(accountNumber: string, m: ParsedMutation): string {
-  return [accountNumber, m.date, m.direction, m.amountSen, norm(m.description), norm(m.reference), m.balanceSen ?? ''].join('|');
+  return `${accountNumber}|${m.date}|${m.direction}|${m.amountSen}|${norm(m.description)}|${norm(m.reference)}|${m.balanceSen ?? ''}`;
 }
 
 export function mutationKeys(accountNumber: string, mutations: readonly ParsedMutation[]): string[] {

@@ -44,14 +44,28 @@ const FOOTER = /^(saldo|mutasi|total|jumlah|opening|closing|ending|beginning|sta
 const CREDIT = /^(cr|c|k|kr|kredit|credit)$/i;
 const DEBIT = /^(db|d|dr|debet|debit)$/i;
 
-const NEEDS_CLEANING = /^\s*'|\s\s|[\t\n\r\u00a0]/;
+/** Whitespace that `\s+ → ' '` would change: two in a row, or one that is not a plain space. */
+const SPACING = /\s\s|[^\S ]/;
 /** A cell as text: BCA's leading apostrophe dropped, runs of spaces made one. Fast when already clean. */
 export function clean(text: string | undefined): string {
   if (!text) return '';
-  return NEEDS_CLEANING.test(text) ? text.trim().replace(/^'/, '').replace(/\s+/g, ' ').trim() : text.trim();
+  let t = text.trim();
+  if (t.charCodeAt(0) === 39 /* ' */) t = t.slice(1).trim();
+  return SPACING.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
 const cellAt = (row: Row, i: number | undefined) => (i === undefined ? '' : clean(row.cells[i]));
+
+/** The description's cells joined by a space, empty ones left out. */
+function descriptionOf(row: Row, columns: readonly number[]): string {
+  if (columns.length === 1) return cellAt(row, columns[0]);
+  let text = '';
+  for (const i of columns) {
+    const part = cellAt(row, i);
+    if (part) text = text ? `${text} ${part}` : part;
+  }
+  return text;
+}
 
 /** A closing-totals row (`Saldo Akhir,=,2460139.00`): shorter than a transaction row by nature. */
 export function isFooterRow(row: Row, date: number): boolean {
@@ -81,10 +95,8 @@ export function readTable(rows: readonly Row[], spec: TableSpec): TableResult {
   for (let r = spec.headerIndex + 1; r < rows.length; r += 1) {
     const row = rows[r]!;
     if (isBlank(row)) continue;
-    const cell = (i: number | undefined) => cellAt(row, i);
-    const dateText = cell(spec.date);
-    const description = spec.description.map((i) => cell(i)).filter(Boolean).join(' ');
-    const amountTexts = [cell(spec.amount), cell(spec.debit), cell(spec.credit)].filter(Boolean);
+    const dateText = cellAt(row, spec.date);
+    const description = descriptionOf(row, spec.description);
     if (/^pend/i.test(dateText)) {
       out.pending.push({ line: row.line, description });
       last = null;
@@ -97,8 +109,9 @@ export function readTable(rows: readonly Row[], spec: TableSpec): TableResult {
     }
     if (!dateText) {
       // Mandiri and BCA continue a description on the next line with the date left empty.
-      if (last && amountTexts.length === 0 && description) last.description = `${last.description} ${description}`;
-      else if (amountTexts.length > 0) out.errors.push({ row: row.line, key: 'statements.errors.date', params: { value: '' } });
+      const hasAmount = Boolean(cellAt(row, spec.amount) || cellAt(row, spec.debit) || cellAt(row, spec.credit));
+      if (last && !hasAmount && description) last.description = `${last.description} ${description}`;
+      else if (hasAmount) out.errors.push({ row: row.line, key: 'statements.errors.date', params: { value: '' } });
       continue;
     }
     const date = readDate(dateText, spec.yearFor, spec.dateOrder);
@@ -107,7 +120,7 @@ export function readTable(rows: readonly Row[], spec: TableSpec): TableResult {
       last = null;
       continue;
     }
-    const decided = directionAndAmount(cell, spec);
+    const decided = directionAndAmount(row, spec);
     if ('key' in decided) {
       out.errors.push({ ...decided, row: row.line });
       last = null;
@@ -115,7 +128,7 @@ export function readTable(rows: readonly Row[], spec: TableSpec): TableResult {
     }
     if (spec.account !== undefined) {
       // one statement is one account: a row of another (two exports pasted together) is refused
-      const account = cell(spec.account).replace(/\D/g, '');
+      const account = cellAt(row, spec.account).replace(/\D/g, '');
       out.accountNumber ??= account || null;
       if (account !== out.accountNumber) {
         out.errors.push({ row: row.line, key: 'statements.errors.rowAccount', params: { value: account, account: out.accountNumber ?? '' } });
@@ -123,7 +136,7 @@ export function readTable(rows: readonly Row[], spec: TableSpec): TableResult {
         continue;
       }
     }
-    const balanceText = cell(spec.balance).replace(/\s*(cr|db)$/i, '');
+    const balanceText = cellAt(row, spec.balance).replace(/\s*(cr|db)$/i, '');
     const balance = balanceText ? amountOf(balanceText, spec.decimalSeparator) : null;
     last = {
       line: row.line,
@@ -132,7 +145,7 @@ export function readTable(rows: readonly Row[], spec: TableSpec): TableResult {
       direction: decided.direction,
       amountSen: decided.amountSen,
       description,
-      reference: cell(spec.reference) || null,
+      reference: cellAt(row, spec.reference) || null,
       balanceSen: balance,
     };
     out.mutations.push(last);
@@ -140,11 +153,12 @@ export function readTable(rows: readonly Row[], spec: TableSpec): TableResult {
   return out;
 }
 
-function directionAndAmount(cell: (i: number | undefined) => string, spec: TableSpec): { direction: 'CR' | 'DB'; amountSen: number } | RowProblem {
-  const bad = (value: string): RowProblem => ({ row: 0, key: 'statements.errors.amount', params: { value } });
+const bad = (value: string): RowProblem => ({ row: 0, key: 'statements.errors.amount', params: { value } });
+
+function directionAndAmount(row: Row, spec: TableSpec): { direction: 'CR' | 'DB'; amountSen: number } | RowProblem {
   if (spec.debit !== undefined && spec.credit !== undefined) {
-    const debitText = cell(spec.debit);
-    const creditText = cell(spec.credit);
+    const debitText = cellAt(row, spec.debit);
+    const creditText = cellAt(row, spec.credit);
     const debit = debitText ? amountOf(debitText, spec.decimalSeparator) : 0;
     const credit = creditText ? amountOf(creditText, spec.decimalSeparator) : 0;
     if (debit === null) return bad(debitText);
@@ -153,8 +167,8 @@ function directionAndAmount(cell: (i: number | undefined) => string, spec: Table
     if (debit === 0 && credit === 0) return bad(debitText || creditText);
     return credit > 0 ? { direction: 'CR', amountSen: credit } : { direction: 'DB', amountSen: Math.abs(debit) };
   }
-  let text = cell(spec.amount);
-  let marker = cell(spec.direction);
+  let text = cellAt(row, spec.amount);
+  let marker = cellAt(row, spec.direction);
   // BCA's Excel export carries the marker in the amount: `50,009.00 CR`
   const suffix = /^(.*?)\s*\b(CR|DB|Cr|Db|C|D)$/.exec(text);
   if (suffix && /\d/.test(suffix[1]!)) {

@@ -48,18 +48,20 @@ export function decisionEvent(d: Decision): MatchDecisionEvent {
 
 type Emit = Pick<Tx, 'db' | 'emit'>;
 
-/** Decides the credits still new that `filter` selects, and records the decisions. */
-function matchWaiting(tx: Emit, filter: string, params: string[]): MatchCounts {
+/** The credits still new that `filter` selects, in statement order. */
+export function waitingCredits(db: Db, filter = '', params: string[] = []): Credit[] {
   const rows = prepared<string[], [id: string, account: string, date: string, time: string | null, amountSen: number]>(
-    tx.db,
+    db,
     `SELECT id, account_id, date, time, amount_sen FROM pay_mutations WHERE status = 'new' AND direction = 'CR' ${filter} ORDER BY seq`,
   )
     .raw(true)
     .all(...params);
-  const { decisions, counts } = decide(
-    tx.db,
-    rows.map(([id, account, date, time, amountSen]) => ({ id, account, date, time, direction: 'CR' as const, amountSen })),
-  );
+  return rows.map(([id, account, date, time, amountSen]) => ({ id, account, date, time, direction: 'CR' as const, amountSen }));
+}
+
+/** Decides the credits still new that `filter` selects, and records the decisions. */
+function matchWaiting(tx: Emit, filter: string, params: string[]): MatchCounts {
+  const { decisions, counts } = decide(tx.db, waitingCredits(tx.db, filter, params));
   for (let i = 0; i < decisions.length; i += MUTATION_CHUNK) tx.emit('payments.matched', { decisions: decisions.slice(i, i + MUTATION_CHUNK) });
   return counts;
 }

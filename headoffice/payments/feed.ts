@@ -62,13 +62,14 @@ export interface Route {
 /**
  * Where a fed mutation goes. A whole-rupiah credit whose residue a desk holds goes to that desk's
  * branch, for that desk to decide; anything else to every branch of the account, decided by the
- * branch's most recently seen desk.
+ * branch's most recently seen desk. A revoked desk decides nothing: it will never pull again.
  */
 export async function routesOf(sql: Sql, accountNumber: string, row: MutationRow): Promise<Route[]> {
   if (row.direction === 'CR' && row.amountSen % 100 === 0) {
     const block = Math.floor(((row.amountSen / 100) % 1000) / CODE_BLOCK_SIZE);
     const [holder] = await sql<{ device_id: string; branch_code: string }>(
       `SELECT l.device_id, l.branch_code FROM ho_code_leases l JOIN ho_pay_accounts a ON a.account_number = l.account_number AND a.branch_code = l.branch_code
+       JOIN devices d ON d.id = l.device_id AND d.revoked_at IS NULL
        WHERE l.account_number = ? AND l.block = ?`,
       [accountNumber, block],
     );

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LEASE_BLOCKS, LEASE_MS, RENEW_BEFORE_MS, REUSE_AFTER_MS } from '../../shared/payments/unique-code';
 import { complaintDesk, type TestHeadoffice } from '../complaints/testing';
 import { buildHeadoffice } from '../app';
+import { revokeDevice } from '../devices/devices';
 import { DIALECTS, startTestHeadoffice } from '../testing';
 
 // Head office's part of mutation matching: code leases that never give one block to two desks,
@@ -150,6 +151,18 @@ describe.each(DIALECTS)('mutation matching at head office on %s', (dialect) => {
       expect(onJkt.find((f) => f.feedId === 'm-100')).toMatchObject({ decider: jkt.deviceId, row: { amountSen: amount * 100, date: '2026-11-21', time: '10:02', direction: 'CR' } });
       expect(onBdg.map((f) => f.feedId)).toEqual(['m-101']);
       expect(onBdg[0]!.decider).toBe(bdg.deviceId);
+    });
+
+    it('leaves a revoked desk out: the credit of its residue goes to its branch, for a desk still in service', async () => {
+      const retired = await deskWithAccount('JKT01');
+      const [held] = await lease(retired);
+      const kept = await complaintDesk(ho, 'JKT01', 'siti');
+      await kept.pull();
+      expect(await revokeDevice(ho.ctx.db, retired.deviceId, now)).toBe(true);
+      const app = await withFeed();
+      const amount = 50_000 + held!.blocks[0]! * 50 + 9;
+      expect((await post(app, JSON.stringify([credit('m-200', amount)]))).json()).toEqual({ received: 1, duplicates: 0, routed: 1, unrouted: 0 });
+      expect(await fedOn(kept)).toEqual([expect.objectContaining({ feedId: 'm-200', decider: kept.deviceId })]);
     });
   });
 });

@@ -11,6 +11,7 @@ import { startServe } from '../serve/start';
 import { ensureRendererBuilt } from './commands/build';
 import { sampleComplaints } from './demo-complaints';
 import { sampleInvoices } from './demo-invoices';
+import { DEMO_ACCOUNT, feedFirstTransfer, samplePayments, writeSampleStatement } from './demo-payments';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DATA = join(ROOT, '.serambi-demo');
@@ -18,6 +19,8 @@ const PASSWORD = 'serambi-demo-1';
 const HO_ADMIN_TOKEN = 'serambi-demo-admin-token';
 /** The demo's bank-callback secret: sign a payment to a VA with it to see an invoice paid. */
 const CALLBACK_SECRET = 'serambi-demo-callback-secret';
+/** The demo's bank-feed secret: sign a mutation with it to feed a transfer to the branch. */
+const FEED_SECRET = 'serambi-demo-feed-secret';
 const BRANCH = { code: 'JKT01', name: 'Cabang Jakarta Sudirman', timeZone: 'WIB' as const };
 
 const STAFF: { username: string; displayName: string; roles: Role[] }[] = [
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
     databaseUrl: `sqlite:${join(DATA, 'headoffice.sqlite')}`,
     adminToken: HO_ADMIN_TOKEN,
     invoices: { callbackSecret: CALLBACK_SECRET },
+    feedSecret: FEED_SECRET,
   });
   const headofficeUrl = await headoffice.app.listen({ port: 5180, host: '127.0.0.1' });
 
@@ -57,7 +61,11 @@ async function main(): Promise<void> {
   await sampleApplications(call);
   await sampleComplaints(call, PASSWORD, Date.now());
   await sampleInvoices(call, PASSWORD, Date.now());
+  const payments = await samplePayments(call, PASSWORD, async () => void (await core.sync.syncOnce()));
   await core.sync.syncOnce();
+  const statement = join(DATA, 'mutasi-bca-hari-ini.csv');
+  writeSampleStatement(statement, payments.totals, Date.now());
+  await feedFirstTransfer(headofficeUrl, FEED_SECRET, payments.totals[0]!, Date.now());
   // Head office sends the OTP of the approved application and the invoice notices; the next round
   // brings their statuses back.
   await headoffice.app.invoiceNotifier.kick();
@@ -72,6 +80,8 @@ Serambi demo
   Head office : ${headofficeUrl}/admin   (admin token: ${HO_ADMIN_TOKEN})
   WhatsApp    : ${headofficeUrl}/admin/messages   (messages are recorded there, not sent)
   VA callback : POST ${headofficeUrl}/api/invoices/callback   (X-Callback-Signature: hex HMAC-SHA256 of the body with "${CALLBACK_SECRET}")
+  Bank feed   : POST ${headofficeUrl}/api/mutations/webhook   (Signature: hex HMAC-SHA256 of the body with "${FEED_SECRET}")
+  Statement   : ${statement}   (Mutasi & Pembayaran → Impor Mutasi, account ${DEMO_ACCOUNT.bank} ${DEMO_ACCOUNT.number})
   Password for every user: ${PASSWORD}
     admin (Admin)${STAFF.map((s) => `\n    ${s.username} (${s.roles.join(', ')})`).join('')}
   Data: ${DATA}

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../main';
 import { RENDERER_DIR } from '../../serve/start';
@@ -11,9 +12,24 @@ export async function buildRenderer(quiet = false): Promise<void> {
   await build({ configFile: `${ROOT}vite.config.ts`, logLevel: quiet ? 'error' : 'info' });
 }
 
-/** Serve mode needs the built renderer; a fresh clone gets it on first use. */
+/** The newest modification time of a file under `dir` (0 when there is none). */
+function newestUnder(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Serve mode needs the built renderer: a fresh clone gets it on first use, and a checkout whose
+ * screens changed since the last build gets them rebuilt, so nobody tries yesterday's screens.
+ */
 export async function ensureRendererBuilt(quiet = true): Promise<void> {
-  if (!existsSync(`${RENDERER_DIR}/index.html`)) await buildRenderer(quiet);
+  const built = `${RENDERER_DIR}/index.html`;
+  if (!existsSync(built)) return buildRenderer(quiet);
+  const sources = Math.max(newestUnder(`${ROOT}renderer`), newestUnder(`${ROOT}shared`), statSync(`${ROOT}vite.config.ts`).mtimeMs);
+  if (sources > statSync(built).mtimeMs) await buildRenderer(quiet);
 }
 
 export async function buildDesktop(): Promise<void> {

@@ -149,7 +149,7 @@ function summaryOf(parsed: Parsed, imported: number, duplicates: number, fromFee
   };
 }
 
-function previewRow(accountId: string, row: MutationRow, duplicate: boolean): MutationView & { duplicate: boolean } {
+function previewRow(accountId: string, row: MutationRow, duplicate: boolean, fromFeed: boolean): MutationView & { duplicate: boolean; fromFeed: boolean } {
   return {
     id: row.id,
     accountId,
@@ -167,6 +167,7 @@ function previewRow(accountId: string, row: MutationRow, duplicate: boolean): Mu
     candidates: [],
     reason: null,
     duplicate,
+    fromFeed,
   };
 }
 
@@ -205,9 +206,10 @@ export const importHandlers: HandlerMap<Extract<MethodName, Method>> = {
     prepare: async (input, ctx) => parse(ctx, input),
     run: (tx, _input, parsed: Parsed) => {
       const { fresh, duplicate, fed } = splitDuplicates(tx.db, parsed.account.id, parsed.rows);
+      const fedRows = new Set(fed.map((pair) => pair.rowId));
       return {
         ...summaryOf(parsed, fresh.length, duplicate.size, fed.length),
-        sample: parsed.rows.slice(0, SAMPLE_ROWS).map((r) => previewRow(parsed.account.id, r, duplicate.has(r.id))),
+        sample: parsed.rows.slice(0, SAMPLE_ROWS).map((r) => previewRow(parsed.account.id, r, duplicate.has(r.id), fedRows.has(r.id))),
       };
     },
   },

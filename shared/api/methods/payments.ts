@@ -187,7 +187,7 @@ export const paymentMethods = defineMethods({
   'payments.cancel': { input: z.object({ id: uuid, reason: text(500) }), output: expectedPaymentView, access: takers, mutates: true },
   'statement.preview': {
     input: statementInput,
-    output: importSummary.extend({ sample: z.array(mutationView.extend({ duplicate: z.boolean() })) }),
+    output: importSummary.extend({ sample: z.array(mutationView.extend({ duplicate: z.boolean(), fromFeed: z.boolean() })) }),
     access: backOffice,
     mutates: false,
   },

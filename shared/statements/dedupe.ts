@@ -20,7 +20,7 @@ function norm(text: string | null): string {
 }
 
 export function fingerprintOf(accountNumber: string, m: ParsedMutation): string {
-  return `${accountNumber}|${m.date}|${m.direction}|${m.amountSen}|${norm(m.description)}|${norm(m.reference)}|${m.balanceSen ?? ''}`;
+  return `${accountNumber}|${m.date}|${m.direction}|${m.amountSen}|${norm(m.description)}|${norm(m.keyReference === undefined ? m.reference : m.keyReference)}|${m.balanceSen ?? ''}`;
 }
 
 export function mutationKeys(accountNumber: string, mutations: readonly ParsedMutation[]): string[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import mt940 from '../../tests/fixtures/statements/mt940.txt?raw';
 import mt940Overlap from '../../tests/fixtures/statements/mt940-overlap.txt?raw';
+import { mutationKeys } from './dedupe';
 import { isMt940, readMt940 } from './mt940';
 
 const statement = (...lines: string[]) => [':20:STMT1', ':25:1370012345678', ':60F:C261124IDR0,00', ...lines, ':62F:C261126IDR0,00', '-'].join('\n');
@@ -30,11 +31,18 @@ describe('readMt940 on a Mandiri MT940 export', () => {
 
   it('reads each :61: with its C/D mark, comma-decimal amount in sen, reference and :86: lines joined', () => {
     expect(read.mutations).toEqual([
-      { line: 6, date: '2026-11-25', time: null, direction: 'CR', amountSen: 5_000_900, description: 'TRANSFER DR 008 BUDI SANTOSO INV DIGIPRO 50009', reference: 'NONREF', balanceSen: null },
-      { line: 9, date: '2026-11-25', time: null, direction: 'CR', amountSen: 5_000_900, description: 'TRANSFER DR 008 BUDI SANTOSO INV DIGIPRO 50009', reference: 'NONREF', balanceSen: null },
-      { line: 12, date: '2026-11-25', time: null, direction: 'DB', amountSen: 650_000, description: 'BIAYA ADM', reference: 'ADM2611', balanceSen: null },
-      { line: 14, date: '2026-11-26', time: null, direction: 'CR', amountSen: 7_512_345, description: 'TRANSFER DR 014 SITI AMINAH INV DIGIPRO 75123 BAYAR PESANAN', reference: 'INV75123', balanceSen: null },
+      { line: 6, date: '2026-11-25', time: null, direction: 'CR', amountSen: 5_000_900, description: 'TRANSFER DR 008 BUDI SANTOSO INV DIGIPRO 50009', reference: 'FT26329A1B2C', keyReference: 'NONREF', balanceSen: null },
+      { line: 9, date: '2026-11-25', time: null, direction: 'CR', amountSen: 5_000_900, description: 'TRANSFER DR 008 BUDI SANTOSO INV DIGIPRO 50009', reference: 'FT26329A1B2C', keyReference: 'NONREF', balanceSen: null },
+      { line: 12, date: '2026-11-25', time: null, direction: 'DB', amountSen: 650_000, description: 'BIAYA ADM', reference: 'ADM2611', keyReference: 'ADM2611', balanceSen: null },
+      { line: 14, date: '2026-11-26', time: null, direction: 'CR', amountSen: 7_512_345, description: 'TRANSFER DR 014 SITI AMINAH INV DIGIPRO 75123 BAYAR PESANAN', reference: 'INV75123 / FT26330D4E5F', keyReference: 'INV75123', balanceSen: null },
     ]);
+  });
+
+  it('keys each row by the owner\'s reference, as keys held by ledgers were made, whatever reference it shows', () => {
+    const keys = mutationKeys('1370012345678', read.mutations);
+    expect(keys[0]).toBe('1370012345678|2026-11-25|CR|5000900|TRANSFER DR 008 BUDI SANTOSO INV DIGIPRO 50009|NONREF|#1');
+    expect(keys[1]).toBe('1370012345678|2026-11-25|CR|5000900|TRANSFER DR 008 BUDI SANTOSO INV DIGIPRO 50009|NONREF|#2');
+    expect(keys[3]).toBe('1370012345678|2026-11-26|CR|7512345|TRANSFER DR 014 SITI AMINAH INV DIGIPRO 75123 BAYAR PESANAN|INV75123|#1');
   });
 
   it('reads a reversal of a credit (RC) as money out', () => {

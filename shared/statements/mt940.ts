@@ -3,8 +3,9 @@ import type { ParsedMutation, RowProblem } from './types';
 
 // SWIFT MT940 as Indonesian banks export it: :25: the account, :60F: opening balance, one :61:
 // per transaction (YYMMDD value date, optional MMDD entry date, C/D/RC/RD mark, amount with a
-// decimal comma, transaction type and reference) with its :86: description on the lines after,
-// and :62F: the closing balance. A file without its closing balance was cut short.
+// decimal comma, transaction type, the account owner's reference and after // the bank's) with its
+// :86: description on the lines after, and :62F: the closing balance. A file without its closing
+// balance was cut short.
 
 export interface Mt940Result {
   accountNumber: string | null;
@@ -49,10 +50,12 @@ export function readMt940(text: string): Mt940Result {
         current = null;
         return;
       }
-      const reference = (m[7] ?? '').split('//')[0]!.trim() || null;
+      // the account owner's reference (NONREF when there is none), then after // the bank's own
+      const [owner, bank] = (m[7] ?? '').split('//').map((part) => part.trim() || null) as [string | null, string | null | undefined];
+      const parts = [owner === 'NONREF' ? null : owner, bank === owner ? null : bank].filter((part): part is string => Boolean(part));
       // RC reverses a credit (money out), RD reverses a debit (money in)
       const direction = m[5] === 'C' || m[5] === 'RD' ? 'CR' : 'DB';
-      current = { line: number, date, time: null, direction, amountSen: amount.sen, description: '', reference, balanceSen: null };
+      current = { line: number, date, time: null, direction, amountSen: amount.sen, description: '', reference: parts.join(' / ') || null, keyReference: owner, balanceSen: null };
       out.mutations.push(current);
       days.push(date);
       return;

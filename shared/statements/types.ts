@@ -23,6 +23,12 @@ export interface ParsedMutation {
   amountSen: number;
   description: string;
   reference: string | null;
+  /**
+   * What the de-duplication key reads as the reference, where it is not the reference shown: an
+   * MT940 row shows the bank's own reference, while its key reads the account owner's, as keys
+   * held by ledgers always have (shared/statements/dedupe.ts).
+   */
+  keyReference?: string | null;
   balanceSen: number | null;
 }
 

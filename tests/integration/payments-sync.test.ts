@@ -119,6 +119,14 @@ describe('unique codes across branches', () => {
   });
 });
 
+/** The bank's feed, signed: one credit of `amount` rupiah to the company account on 21/11 10:02. */
+async function feed(mutationId: string, amount: number): Promise<unknown> {
+  const body = JSON.stringify([{ mutation_id: mutationId, account_number: ACCOUNT, date: '2026-11-21 10:02:00', amount, type: 'CR', description: 'TRSF E-BANKING CR BUDI' }]);
+  const signature = createHmac('sha256', FEED_SECRET).update(body).digest('hex');
+  const answer = await fetch(new URL('/api/mutations/webhook', url), { method: 'POST', headers: { 'content-type': 'application/json', signature }, body });
+  return answer.json();
+}
+
 describe('a bank-feed credit', () => {
   it('is matched by the desk that gave the code, and the branch’s other desk sees it paid', async () => {
     const giver = await branchDesk('JKT01', 'bo.jkt');
@@ -126,12 +134,7 @@ describe('a bank-feed credit', () => {
     const payment = await giver.desk.call('payments.expect', { accountId: giver.accountId, amount: 50_000, reference: 'INV-77' }, giver.token);
     await giver.desk.call('sync.now', {}, giver.token);
 
-    const body = JSON.stringify([
-      { mutation_id: 'moota-1', account_number: ACCOUNT, date: '2026-11-21 10:02:00', amount: payment.total, type: 'CR', description: 'TRSF E-BANKING CR BUDI' },
-    ]);
-    const signature = createHmac('sha256', FEED_SECRET).update(body).digest('hex');
-    const fed = await fetch(new URL('/api/mutations/webhook', url), { method: 'POST', headers: { 'content-type': 'application/json', signature }, body });
-    expect(await fed.json()).toEqual({ received: 1, duplicates: 0, routed: 1, unrouted: 0 });
+    expect(await feed('moota-1', payment.total)).toEqual({ received: 1, duplicates: 0, routed: 1, unrouted: 0 });
 
     // the other desk pulls first: it keeps the credit and leaves the decision to the giver
     await other.desk.call('sync.now', {}, other.token);
@@ -153,11 +156,7 @@ describe('a bank-feed credit', () => {
     const other = await branchDesk('JKT01', 'bo.jkt');
     const payment = await giver.desk.call('payments.expect', { accountId: giver.accountId, amount: 50_000, reference: 'INV-78' }, giver.token);
     await giver.desk.call('sync.now', {}, giver.token);
-    const body = JSON.stringify([
-      { mutation_id: 'moota-2', account_number: ACCOUNT, date: '2026-11-21 10:02:00', amount: payment.total, type: 'CR', description: 'TRSF E-BANKING CR BUDI' },
-    ]);
-    const signature = createHmac('sha256', FEED_SECRET).update(body).digest('hex');
-    await fetch(new URL('/api/mutations/webhook', url), { method: 'POST', headers: { 'content-type': 'application/json', signature }, body });
+    await feed('moota-2', payment.total);
     await giver.desk.call('sync.now', {}, giver.token);
 
     // the day's statement: the fed credit, a second genuine transfer of the same amount, a fee

@@ -1,5 +1,5 @@
 import { MUTATION_CHUNK, type MatchDecisionEvent } from '../../../shared/events/payments';
-import { matchCredits, type Credit, type Decision } from '../../../shared/payments/matching';
+import { matchCredits, type Credit, type Decision, type PaymentCandidate } from '../../../shared/payments/matching';
 import type { Tx } from '../dispatch/types';
 import { prepared, type Db } from '../ledger/sql';
 import { branchZone } from '../complaints/settings';
@@ -18,16 +18,38 @@ export interface MatchCounts {
 /** A payment as the matcher reads it: id, total, code, status, created_at, expires_at. */
 type PaymentRow = [id: string, total: number, code: number, status: 'open' | 'paid', createdAt: number, expiresAt: number];
 
-/** Decides `credits` against the payments of their accounts still open or already paid. */
+/**
+ * The payments of one account with the totals of a JSON array, open or paid. CROSS JOIN keeps the
+ * totals the outer loop, so each is one search of the index on account and total.
+ */
+export const PAYMENTS_OF_TOTALS = `SELECT p.id, p.total, p.code, p.status, p.created_at, p.expires_at FROM json_each(?) AS t
+  CROSS JOIN pay_expected p INDEXED BY pay_expected_by_total ON p.account_id = ? AND p.total = t.value
+  WHERE p.status IN ('open', 'paid')`;
+
+/**
+ * Decides `credits` against the payments of their totals, still open or already paid (those only
+ * say why a credit matched none: "already paid"). Only the totals the credits carry are read, by
+ * the index on account and total, so the work follows the credits, not the account's history.
+ */
 export function decide(db: Db, credits: readonly Credit[]): { decisions: MatchDecisionEvent[]; counts: MatchCounts } {
   const counts: MatchCounts = { matched: 0, ambiguous: 0, unmatched: 0 };
   if (credits.length === 0) return { decisions: [], counts };
-  // rows as arrays: the payments of an account are read by the hundred thousand
-  const select = prepared<[string], PaymentRow>(db, `SELECT id, total, code, status, created_at, expires_at FROM pay_expected WHERE account_id = ? AND status IN ('open', 'paid')`).raw(true);
-  // the paid ones are there only to say why a credit matched none ("already paid")
-  const payments = [...new Set(credits.map((c) => c.account))].flatMap((account) =>
-    select.all(account).map(([id, total, code, status, createdAt, expiresAt]) => ({ id, account, total, code, status, createdAt, expiresAt })),
-  );
+  const totalsByAccount = new Map<string, Set<number>>();
+  for (const c of credits) {
+    // a credit with sen pays no payment (totals are whole rupiah)
+    if (c.amountSen % 100 !== 0) continue;
+    let totals = totalsByAccount.get(c.account);
+    if (!totals) totalsByAccount.set(c.account, (totals = new Set()));
+    totals.add(c.amountSen / 100);
+  }
+  // rows as arrays: a statement's credits can name a hundred thousand totals
+  const select = prepared<[string, string], PaymentRow>(db, PAYMENTS_OF_TOTALS).raw(true);
+  const payments: PaymentCandidate[] = [];
+  for (const [account, totals] of totalsByAccount) {
+    for (const [id, total, code, status, createdAt, expiresAt] of select.all(JSON.stringify([...totals]), account)) {
+      payments.push({ id, account, total, code, status, createdAt, expiresAt });
+    }
+  }
   const decisions = matchCredits(credits, payments, branchZone(db)).map((d) => {
     counts[d.outcome] += 1;
     return decisionEvent(d);

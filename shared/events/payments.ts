@@ -114,6 +114,11 @@ export const paymentEvents = {
   /** What matching decided, in chunks. */
   'payments.matched': z.object({ decisions: z.array(matchDecision).min(1).max(MUTATION_CHUNK) }),
   /**
+   * Fed credits a statement had already shown (same account, day and amount, one for one): each
+   * fed row is dropped and its statement row names it, so the transfer stays one mutation.
+   */
+  'payments.fedTwinned': z.object({ pairs: z.array(z.object({ fedId: id, statementId: id })).min(1).max(MUTATION_CHUNK) }),
+  /**
    * A manual-verification case: a credit with several candidates or none, or a customer who says
    * they paid while no credit was matched (the SOP's "sudah bayar tapi status belum dibayar").
    */

@@ -127,6 +127,13 @@ async function feed(mutationId: string, amount: number): Promise<unknown> {
   return answer.json();
 }
 
+/** statement.import's input for a KlikBCA statement of 21/11/2026 with `rows`. */
+function statementOf(accountId: string, rows: string[]): { accountId: string; fileName: string; dataBase64: string } {
+  const head = [`No. rekening : ${ACCOUNT}`, 'Nama : PT SERAMBI FINANSIAL', 'Periode : 21/11/2026 - 21/11/2026', 'Kode Mata Uang : IDR', '', 'Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo'];
+  const text = [...head, ...rows, '', 'Saldo Akhir,0', ''].join('\n');
+  return { accountId, fileName: 'bca.csv', dataBase64: Buffer.from(text).toString('base64') };
+}
+
 describe('a bank-feed credit', () => {
   it('is matched by the desk that gave the code, and the branch’s other desk sees it paid', async () => {
     const giver = await branchDesk('JKT01', 'bo.jkt');
@@ -160,21 +167,11 @@ describe('a bank-feed credit', () => {
     await giver.desk.call('sync.now', {}, giver.token);
 
     // the day's statement: the fed credit, a second genuine transfer of the same amount, a fee
-    const statement = [
-      `No. rekening : ${ACCOUNT}`,
-      'Nama : PT SERAMBI FINANSIAL',
-      'Periode : 21/11/2026 - 21/11/2026',
-      'Kode Mata Uang : IDR',
-      '',
-      'Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo',
+    const file = statementOf(giver.accountId, [
       `'21/11,'TRSF E-BANKING CR 2111/FTSCY/WS95051 BUDI SANTOSO,'0000,${payment.total}.00,CR,${1_000_000 + payment.total}.00`,
       `'21/11,'TRSF E-BANKING CR 2111/FTSCY/WS95052 ANDI,'0000,${payment.total}.00,CR,${1_000_000 + 2 * payment.total}.00`,
       `'21/11,'BIAYA ADM,'0000,10000.00,DB,${990_000 + 2 * payment.total}.00`,
-      '',
-      'Saldo Akhir,0',
-      '',
-    ].join('\n');
-    const file = { accountId: giver.accountId, fileName: 'bca.csv', dataBase64: Buffer.from(statement).toString('base64') };
+    ]);
     expect(await giver.desk.call('statement.preview', file, giver.token)).toMatchObject({ imported: 2, duplicates: 1, fromFeed: 1 });
     expect(await giver.desk.call('statement.import', file, giver.token)).toMatchObject({ imported: 2, duplicates: 1, fromFeed: 1, matched: 0, unmatched: 1 });
     // again: nothing new, and the fed credit is held by the statement's own key now
@@ -195,5 +192,33 @@ describe('a bank-feed credit', () => {
     expect(await credits(other)).toEqual(expected);
     // the other desk, importing the same statement, finds all of it held
     expect(await other.desk.call('statement.import', { ...file, accountId: other.accountId }, other.token)).toMatchObject({ imported: 0, duplicates: 3 });
+  });
+
+  it('brought after the statement showed it stays one mutation: the fed row is dropped at every desk', async () => {
+    const giver = await branchDesk('JKT01', 'bo.jkt');
+    const other = await branchDesk('JKT01', 'bo.jkt');
+    const payment = await giver.desk.call('payments.expect', { accountId: giver.accountId, amount: 50_000, reference: 'INV-79' }, giver.token);
+    await giver.desk.call('sync.now', {}, giver.token);
+    // the statement comes first, with the transfer; the feed brings it late, twice as much once
+    const file = statementOf(giver.accountId, [`'21/11,'TRSF E-BANKING CR 2111/FTSCY/WS95051 BUDI SANTOSO,'0000,${payment.total}.00,CR,${1_000_000 + payment.total}.00`]);
+    expect(await giver.desk.call('statement.import', file, giver.token)).toMatchObject({ imported: 1, matched: 1 });
+    await giver.desk.call('sync.now', {}, giver.token);
+    await other.desk.call('sync.now', {}, other.token);
+    await feed('moota-3', payment.total);
+    await feed('moota-4', payment.total);
+
+    await other.desk.call('sync.now', {}, other.token);
+    await giver.desk.call('sync.now', {}, giver.token);
+    const credits = async (d: { desk: TestCore; token: string; accountId: string }) =>
+      (await d.desk.call('mutations.list', { accountId: d.accountId }, d.token)).rows.map((r) => [r.source, r.status, r.paymentId, r.reason?.key ?? null]).sort();
+    // one fed credit is the statement's transfer; the second is another transfer of that total
+    const expected = [
+      ['feed', 'unmatched', null, 'payments.reasons.alreadyPaid'],
+      ['statement', 'matched', payment.id, 'payments.reasons.unique'],
+    ];
+    expect(await credits(giver)).toEqual(expected);
+    await giver.desk.call('sync.now', {}, giver.token);
+    await other.desk.call('sync.now', {}, other.token);
+    expect(await credits(other)).toEqual(expected);
   });
 });

@@ -3,6 +3,7 @@ import { matchCredits, type Credit, type Decision, type PaymentCandidate } from 
 import type { Tx } from '../dispatch/types';
 import { prepared, type Db } from '../ledger/sql';
 import { branchZone } from '../complaints/settings';
+import { fedTwins, type WaitingCredit } from './fed-twins';
 
 // Matching runs with every import (its decisions travel in the import's own events, so each row
 // is written once, already decided), after a feed arrives by pull, and on `serambi match` for any
@@ -71,19 +72,29 @@ export function decisionEvent(d: Decision): MatchDecisionEvent {
 type Emit = Pick<Tx, 'db' | 'emit'>;
 
 /** The credits still new that `filter` selects, in statement order. */
-export function waitingCredits(db: Db, filter = '', params: string[] = []): Credit[] {
-  const rows = prepared<string[], [id: string, account: string, date: string, time: string | null, amountSen: number]>(
+export function waitingCredits(db: Db, filter = '', params: string[] = []): WaitingCredit[] {
+  const rows = prepared<string[], [id: string, account: string, date: string, time: string | null, amountSen: number, source: string]>(
     db,
-    `SELECT id, account_id, date, time, amount_sen FROM pay_mutations WHERE status = 'new' AND direction = 'CR' ${filter} ORDER BY seq`,
+    `SELECT id, account_id, date, time, amount_sen, source FROM pay_mutations WHERE status = 'new' AND direction = 'CR' ${filter} ORDER BY seq`,
   )
     .raw(true)
     .all(...params);
-  return rows.map(([id, account, date, time, amountSen]) => ({ id, account, date, time, direction: 'CR' as const, amountSen }));
+  return rows.map(([id, account, date, time, amountSen, source]) => ({ id, account, date, time, direction: 'CR' as const, amountSen, fed: source === 'feed' }));
 }
 
-/** Decides the credits still new that `filter` selects, and records the decisions. */
+/**
+ * Decides the credits still new that `filter` selects, and records the decisions; a fed credit a
+ * statement already showed is dropped instead (fed-twins.ts).
+ */
 function matchWaiting(tx: Emit, filter: string, params: string[]): MatchCounts {
-  const { decisions, counts } = decide(tx.db, waitingCredits(tx.db, filter, params));
+  let credits = waitingCredits(tx.db, filter, params);
+  const twins = fedTwins(tx.db, credits);
+  if (twins.length > 0) {
+    for (let i = 0; i < twins.length; i += MUTATION_CHUNK) tx.emit('payments.fedTwinned', { pairs: twins.slice(i, i + MUTATION_CHUNK) });
+    const dropped = new Set(twins.map((twin) => twin.fedId));
+    credits = credits.filter((c) => !dropped.has(c.id));
+  }
+  const { decisions, counts } = decide(tx.db, credits);
   for (let i = 0; i < decisions.length; i += MUTATION_CHUNK) tx.emit('payments.matched', { decisions: decisions.slice(i, i + MUTATION_CHUNK) });
   return counts;
 }

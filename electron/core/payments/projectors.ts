@@ -1,6 +1,7 @@
 import type { MatchDecisionEvent, MutationRow } from '../../../shared/events/payments';
 import type { ProjectorMap } from '../dispatch/types';
 import { prepared, type Db } from '../ledger/sql';
+import { applyFedTwins } from './fed-twins';
 
 // The payments tables are rebuilt from events only: the desk's own and those of the branch's other
 // desks and of head office that arrive by pull, so every desk that applies the same events ends
@@ -187,6 +188,7 @@ export const paymentProjectors: ProjectorMap = {
     }
     markPaidMany(db, paid, at);
   },
+  'payments.fedTwinned': (db, { payload }) => applyFedTwins(db, payload.pairs),
   'verification.opened': (db, { payload, at, userId }) => {
     prepared(
       db,

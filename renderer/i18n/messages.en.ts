@@ -951,6 +951,10 @@ export const rendererMessagesEn: RendererMessages = {
       textPlaceholder: 'Name, reference',
       to: 'To',
       verify: 'Verify',
+      via: {
+        both: 'Bank feed and statement',
+        feed: 'Bank feed',
+      },
     },
     noFile: 'No file chosen',
     paidHow: {

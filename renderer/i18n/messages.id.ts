@@ -951,6 +951,10 @@ export const rendererMessagesId = {
       textPlaceholder: 'Nama, referensi',
       to: 'Sampai',
       verify: 'Verifikasi',
+      via: {
+        both: 'Feed bank dan mutasi rekening',
+        feed: 'Feed bank',
+      },
     },
     noFile: 'Belum ada berkas dipilih',
     paidHow: {

@@ -180,11 +180,11 @@ describe('a bank-feed credit', () => {
     const credits = async (d: { desk: TestCore; token: string; accountId: string }) =>
       (await d.desk.call('mutations.list', { accountId: d.accountId }, d.token)).rows
         .filter((r) => r.direction === 'CR')
-        .map((r) => [r.source, r.status, r.paymentId])
+        .map((r) => [r.source, r.status, r.paymentId, r.bothSources])
         .sort();
     const expected = [
-      ['feed', 'matched', payment.id],
-      ['statement', 'unmatched', null],
+      ['feed', 'matched', payment.id, true],
+      ['statement', 'unmatched', null, false],
     ];
     expect(await credits(giver)).toEqual(expected);
     await giver.desk.call('sync.now', {}, giver.token);
@@ -210,11 +210,11 @@ describe('a bank-feed credit', () => {
     await other.desk.call('sync.now', {}, other.token);
     await giver.desk.call('sync.now', {}, giver.token);
     const credits = async (d: { desk: TestCore; token: string; accountId: string }) =>
-      (await d.desk.call('mutations.list', { accountId: d.accountId }, d.token)).rows.map((r) => [r.source, r.status, r.paymentId, r.reason?.key ?? null]).sort();
+      (await d.desk.call('mutations.list', { accountId: d.accountId }, d.token)).rows.map((r) => [r.source, r.status, r.paymentId, r.reason?.key ?? null, r.bothSources]).sort();
     // one fed credit is the statement's transfer; the second is another transfer of that total
     const expected = [
-      ['feed', 'unmatched', null, 'payments.reasons.alreadyPaid'],
-      ['statement', 'matched', payment.id, 'payments.reasons.unique'],
+      ['feed', 'unmatched', null, 'payments.reasons.alreadyPaid', false],
+      ['statement', 'matched', payment.id, 'payments.reasons.unique', true],
     ];
     expect(await credits(giver)).toEqual(expected);
     await giver.desk.call('sync.now', {}, giver.token);

@@ -161,6 +161,7 @@ function previewRow(accountId: string, row: MutationRow, duplicate: boolean, fro
     reference: row.reference,
     balanceSen: row.balanceSen,
     source: 'statement',
+    bothSources: false,
     status: row.direction === 'DB' ? 'debit' : 'new',
     paymentId: null,
     paymentReference: null,

@@ -50,6 +50,7 @@ export interface MutationRowDb {
   reference: string | null;
   balance_sen: number | null;
   source: 'statement' | 'feed';
+  both_sources: 0 | 1;
   status: MutationView['status'];
   payment_id: string | null;
   payment_reference: string | null;
@@ -222,8 +223,11 @@ export function openTotalTaken(db: Db, accountId: string, total: number, now: nu
   ).get(accountId, total, now);
 }
 
+// a fed row a statement showed after it took the statement row's key; a statement row the feed
+// brought after it names the fed row it stands for (twin_id)
 const MUTATION_COLUMNS = `m.id, m.account_id, m.date, m.time, m.direction, m.amount_sen, m.description, m.reference, m.balance_sen, m.source, m.status,
-  m.payment_id, p.reference AS payment_reference, p.code AS payment_code, m.candidates, m.reason`;
+  m.payment_id, p.reference AS payment_reference, p.code AS payment_code, m.candidates, m.reason,
+  (m.twin_id IS NOT NULL OR (m.source = 'feed' AND m.key NOT LIKE 'feed:%')) AS both_sources`;
 
 export function mutationView(row: MutationRowDb): MutationView {
   return {
@@ -237,6 +241,7 @@ export function mutationView(row: MutationRowDb): MutationView {
     reference: row.reference,
     balanceSen: row.balance_sen,
     source: row.source,
+    bothSources: row.both_sources === 1,
     status: row.status,
     paymentId: row.payment_id,
     paymentReference: row.payment_reference,

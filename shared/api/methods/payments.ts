@@ -81,6 +81,8 @@ export const mutationView = z.object({
   reference: z.string().nullable(),
   balanceSen: z.number().nullable(),
   source: z.enum(['statement', 'feed']),
+  /** the transfer came both by the bank feed and in a statement, and is kept once */
+  bothSources: z.boolean(),
   status: z.enum(MUTATION_STATUSES),
   paymentId: z.string().nullable(),
   paymentReference: z.string().nullable(),

@@ -60,29 +60,45 @@ export interface Route {
 }
 
 /**
- * Where a fed mutation goes. A whole-rupiah credit whose residue a desk holds goes to that desk's
- * branch, for that desk to decide; anything else to every branch of the account, decided by the
- * branch's most recently seen desk. A revoked desk decides nothing: it will never pull again.
+ * How long a desk may go unseen (switched off, its line down) and still be given a fed credit to
+ * decide: the SOP wants a payment paid within 15 minutes of the transfer, and an online desk pulls
+ * every 30 seconds.
  */
-export async function routesOf(sql: Sql, accountNumber: string, row: MutationRow): Promise<Route[]> {
+export const DECIDER_UNSEEN_MS = 10 * 60_000;
+
+/**
+ * Where a fed mutation goes. A whole-rupiah credit whose residue a desk holds goes to that desk's
+ * branch, for that desk to decide: only it can have given a payment that total. Anything else goes
+ * to every branch of the account, decided by the branch's most recently seen desk. A revoked desk
+ * decides nothing (it will never pull again), and a holder unseen for DECIDER_UNSEEN_MS leaves the
+ * credit to its branch's most recently seen desk, which knows the holder's payments it synced.
+ */
+export async function routesOf(sql: Sql, accountNumber: string, row: MutationRow, now: number): Promise<Route[]> {
   if (row.direction === 'CR' && row.amountSen % 100 === 0) {
     const block = Math.floor(((row.amountSen / 100) % 1000) / CODE_BLOCK_SIZE);
-    const [holder] = await sql<{ device_id: string; branch_code: string }>(
-      `SELECT l.device_id, l.branch_code FROM ho_code_leases l JOIN ho_pay_accounts a ON a.account_number = l.account_number AND a.branch_code = l.branch_code
+    const [holder] = await sql<{ device_id: string; branch_code: string; last_seen_at: number | string | null }>(
+      `SELECT l.device_id, l.branch_code, d.last_seen_at FROM ho_code_leases l JOIN ho_pay_accounts a ON a.account_number = l.account_number AND a.branch_code = l.branch_code
        JOIN devices d ON d.id = l.device_id AND d.revoked_at IS NULL
        WHERE l.account_number = ? AND l.block = ?`,
       [accountNumber, block],
     );
-    if (holder) return [{ branchCode: holder.branch_code, decider: holder.device_id }];
+    if (holder) {
+      const seen = holder.last_seen_at === null ? 0 : Number(holder.last_seen_at);
+      const decider = now - seen <= DECIDER_UNSEEN_MS ? holder.device_id : ((await latestDesk(sql, holder.branch_code)) ?? holder.device_id);
+      return [{ branchCode: holder.branch_code, decider }];
+    }
   }
   const branches = await sql<{ branch_code: string }>(`SELECT branch_code FROM ho_pay_accounts WHERE account_number = ? ORDER BY branch_code`, [accountNumber]);
   const routes: Route[] = [];
-  for (const { branch_code: branchCode } of branches) {
-    const [desk] = await sql<{ id: string }>(
-      `SELECT id FROM devices WHERE branch_code = ? AND kind = 'desk' AND revoked_at IS NULL ORDER BY COALESCE(last_seen_at, 0) DESC, id LIMIT 1`,
-      [branchCode],
-    );
-    routes.push({ branchCode, decider: desk?.id ?? null });
-  }
+  for (const { branch_code: branchCode } of branches) routes.push({ branchCode, decider: await latestDesk(sql, branchCode) });
   return routes;
+}
+
+/** The branch's desk in service seen most recently. */
+async function latestDesk(sql: Sql, branchCode: string): Promise<string | null> {
+  const [desk] = await sql<{ id: string }>(
+    `SELECT id FROM devices WHERE branch_code = ? AND kind = 'desk' AND revoked_at IS NULL ORDER BY COALESCE(last_seen_at, 0) DESC, id LIMIT 1`,
+    [branchCode],
+  );
+  return desk?.id ?? null;
 }

@@ -4,6 +4,7 @@ import { LEASE_BLOCKS, LEASE_MS, RENEW_BEFORE_MS, REUSE_AFTER_MS } from '../../s
 import { complaintDesk, type TestHeadoffice } from '../complaints/testing';
 import { buildHeadoffice } from '../app';
 import { revokeDevice } from '../devices/devices';
+import { DECIDER_UNSEEN_MS } from './feed';
 import { DIALECTS, startTestHeadoffice } from '../testing';
 
 // Head office's part of mutation matching: code leases that never give one block to two desks,
@@ -151,6 +152,23 @@ describe.each(DIALECTS)('mutation matching at head office on %s', (dialect) => {
       expect(onJkt.find((f) => f.feedId === 'm-100')).toMatchObject({ decider: jkt.deviceId, row: { amountSen: amount * 100, date: '2026-11-21', time: '10:02', direction: 'CR' } });
       expect(onBdg.map((f) => f.feedId)).toEqual(['m-101']);
       expect(onBdg[0]!.decider).toBe(bdg.deviceId);
+    });
+
+    it('leaves the credit of an unseen holder’s residue to its branch’s desk seen last, so it is decided within the SOP’s 15 minutes', async () => {
+      const holder = await deskWithAccount('JKT01');
+      const [held] = await lease(holder);
+      const residue = (block: number) => 50_000 + block * 50 + 9;
+      const app = await withFeed();
+      // the holder alone at its branch, unseen for a while: it is still the one to decide
+      now = START + DECIDER_UNSEEN_MS + 60_000;
+      await post(app, JSON.stringify([credit('m-300', residue(held!.blocks[0]!))]));
+      expect(await fedOn(holder)).toEqual([expect.objectContaining({ feedId: 'm-300', decider: holder.deviceId })]);
+      // a second desk of the branch online, the holder switched off since
+      const online = await complaintDesk(ho, 'JKT01', 'siti');
+      now += DECIDER_UNSEEN_MS + 60_000;
+      await online.pull();
+      await post(app, JSON.stringify([credit('m-301', residue(held!.blocks[1]!))]));
+      expect((await fedOn(online)).find((f) => f.feedId === 'm-301')).toMatchObject({ decider: online.deviceId });
     });
 
     it('leaves a revoked desk out: the credit of its residue goes to its branch, for a desk still in service', async () => {

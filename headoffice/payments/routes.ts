@@ -40,7 +40,7 @@ export async function mutationFeed(app: FastifyInstance, { ctx, secret }: { ctx:
           continue;
         }
         const row = feedRow(m);
-        const routes = await routesOf(sql, m.account_number, row);
+        const routes = await routesOf(sql, m.account_number, row, now);
         for (const route of routes) {
           const payload = { accountNumber: m.account_number, row, feedId: m.mutation_id, decider: route.decider };
           const appended = await appendHeadofficeEventIn(sql, route.branchCode, { type: 'mutation.fed', payload, username: null }, now);

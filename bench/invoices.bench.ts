@@ -18,7 +18,9 @@ import { removeDir } from './lib/temp';
 const ROWS = 10_000;
 const BIG_ROWS = 50_000;
 const BUDGET_MB = 1024;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// a round takes about a second, and SheetJS's parse time varies by a fifth from one to the next:
+// the median of seven rounds holds still where three would not
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 async function importRound(ctx: BenchContext, file: Buffer): Promise<{ importMs: number; parseMs: number }> {
   const ledger = await freshLedger('invoices-import');

@@ -10,6 +10,19 @@ describe('text cells', () => {
     expect(cleanText('  Budi\u00a0 \n Santoso\u200b ')).toBe('Budi Santoso');
   });
 
+  it('cleans and tells blank cells exactly as the plain rule does, on its fast path too', () => {
+    // the rule itself: invisible characters dropped, any run of whitespace one space, ends trimmed
+    const rule = (text: string) => text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+    const char = fc.constantFrom('a', 'B', '7', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u200b', '\u200d', '\u2060', '\ufeff', "'", '/');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        expect(cleanText(text)).toBe(rule(text));
+        expect(isBlankCell(text)).toBe(rule(text) === '');
+      }),
+    );
+  });
+
   it.each<[CellValue, string]>([
     ['  Andi ', 'Andi'],
     [12345, '12345'],

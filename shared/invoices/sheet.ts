@@ -144,6 +144,14 @@ export function readInvoiceSheet(grid: readonly (readonly CellValue[])[], option
   if (marks.headerMerge) return { ok: false, problems: [{ row: rowNumber(headerAt), column: '', key: 'invoices.errors.mergedHeader', params: { range: marks.headerMerge } }] };
 
   const entries: Entry[] = [];
+  // a batch's rows mostly share a due date: each distinct one is read once
+  const dueDates = new Map<string | number, CellRead<string>>();
+  const readDue = (value: CellValue): CellRead<string> => {
+    if (typeof value !== 'string' && typeof value !== 'number') return readDueDateCell(value, options.date1904);
+    let read = dueDates.get(value);
+    if (!read) dueDates.set(value, (read = readDueDateCell(value, options.date1904)));
+    return read;
+  };
   // only the template's columns count: a note typed beside the table does not make a row an invoice
   const templateIndexes = [...columns.values()];
   for (let i = headerAt + 1; i < grid.length; i += 1) {
@@ -154,7 +162,7 @@ export function readInvoiceSheet(grid: readonly (readonly CellValue[])[], option
     }
     const row = rowNumber(i);
     const cellProblems = (marks.byRow.get(row) ?? []).map((p) => ({ row, ...p }));
-    entries.push(readRow(cells, row, columns, options, cellProblems));
+    entries.push(readRow(cells, row, columns, options, cellProblems, readDue));
   }
   if (entries.length === 0) return { ok: false, problems: [{ row: rowNumber(headerAt + 1), column: '', key: 'invoices.errors.emptySheet' }] };
 
@@ -164,7 +172,14 @@ export function readInvoiceSheet(grid: readonly (readonly CellValue[])[], option
   return { ok: true, accepted, rejected };
 }
 
-function readRow(cells: readonly CellValue[], row: number, columns: ReadonlyMap<InvoiceField, number>, options: ReadInvoiceSheetOptions, problems: SheetProblem[]): Entry {
+function readRow(
+  cells: readonly CellValue[],
+  row: number,
+  columns: ReadonlyMap<InvoiceField, number>,
+  options: ReadInvoiceSheetOptions,
+  problems: SheetProblem[],
+  readDue: (value: CellValue) => CellRead<string>,
+): Entry {
   const { module } = options;
   const header = (field: InvoiceField) => templateColumn(module, field)?.header ?? '';
   const cell = (field: InvoiceField): CellValue => {
@@ -205,7 +220,7 @@ function readRow(cells: readonly CellValue[], row: number, columns: ReadonlyMap<
   const amountCell = cell('amount');
   const amount = isBlankCell(amountCell) ? required(problems, row, header('amount')) : take('amount', readAmountCell(amountCell));
   const dueCell = cell('dueDate');
-  const dueDate = isBlankCell(dueCell) ? required(problems, row, header('dueDate')) : take('dueDate', readDueDateCell(dueCell, options.date1904));
+  const dueDate = isBlankCell(dueCell) ? required(problems, row, header('dueDate')) : take('dueDate', readDue(dueCell));
   if (dueDate !== null && dueDate < options.today) {
     problems.push({ row, column: header('dueDate'), key: 'invoices.errors.dueDatePast', params: { date: formatDayId(dueDate) } });
   }

@@ -12,9 +12,10 @@ export async function buildRenderer(quiet = false): Promise<void> {
   await build({ configFile: `${ROOT}vite.config.ts`, logLevel: quiet ? 'error' : 'info' });
 }
 
-/** The newest modification time of a file under `dir` (0 when there is none). */
+/** The newest modification time of a file under `dir` (0 when there is none, or no such folder). */
 function newestUnder(dir: string): number {
   let newest = 0;
+  if (!existsSync(dir)) return newest;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
   }

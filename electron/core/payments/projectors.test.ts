@@ -4,7 +4,7 @@ import { startComplaintDesk, type ComplaintDesk } from '../complaints/testing';
 import type { Db } from '../ledger/sql';
 import { paymentProjectors } from './projectors';
 
-// A chunk of matching decisions applied to the desk's tables: each credit still new takes its
+// Events applied to the desk's tables. A chunk of matching decisions: each credit still new takes its
 // decision and pays its payment; a credit decided first (by this desk or another) keeps its own.
 let t: ComplaintDesk;
 let db: Db;
@@ -49,5 +49,31 @@ describe('payments.matched applied', () => {
     apply([matched('M3', 'P3'), matched('M4', 'P4'), matched('NOT-HERE', 'P4')]);
     expect([state('pay_mutations', 'M3'), state('pay_mutations', 'M4'), state('pay_expected', 'P3'), state('pay_expected', 'P4')]).toEqual(['matched', 'unmatched', 'paid', 'open']);
     expect(db.prepare(`SELECT payment_id FROM pay_mutations WHERE id = 'M4'`).pluck().get()).toBeNull();
+  });
+});
+
+describe('statement.imported naming fed rows', () => {
+  const row = (id: string, key: string) => ({ id, date: '2026-11-21', time: null, direction: 'CR' as const, amountSen: 500_000, description: 'TRSF BUDI', reference: null, balanceSen: null, key });
+  const imported = (importId: string, rows: ReturnType<typeof row>[], fed: { mutationId: string; key: string }[]) =>
+    paymentProjectors['statement.imported']!(db, {
+      type: 'statement.imported',
+      payload: { importId, accountId: 'a', fileName: 'bca.csv', format: 'bca', chunk: 0, rows, decisions: [], fed, summary: null },
+      at: 78,
+      deviceId: 'other',
+      userId: null,
+    });
+
+  it('gives the fed row the statement row’s key, unless this desk already holds that key from its own import', () => {
+    paymentProjectors['mutation.fed']!(db, { type: 'mutation.fed', payload: { accountNumber: '5550001', row: row('F1', 'feed:m-1'), feedId: 'm-1', decider: null }, at: 70, deviceId: 'ho', userId: null });
+    paymentProjectors['mutation.fed']!(db, { type: 'mutation.fed', payload: { accountNumber: '5550001', row: row('F2', 'feed:m-2'), feedId: 'm-2', decider: null }, at: 70, deviceId: 'ho', userId: null });
+    imported('I1', [], [{ mutationId: 'F1', key: 'K1' }]);
+    // this desk imported the statement of F2's day before it had F2: the key is taken, both rows stay
+    imported('I2', [row('S2', 'K2')], []);
+    expect(() => imported('I3', [], [{ mutationId: 'F2', key: 'K2' }])).not.toThrow();
+    expect(db.prepare(`SELECT id, key FROM pay_mutations WHERE id IN ('F1', 'F2', 'S2') ORDER BY id`).all()).toEqual([
+      { id: 'F1', key: 'K1' },
+      { id: 'F2', key: 'feed:m-2' },
+      { id: 'S2', key: 'K2' },
+    ]);
   });
 });

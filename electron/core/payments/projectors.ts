@@ -153,7 +153,9 @@ export const paymentProjectors: ProjectorMap = {
       );
     }
     insertMutations(db, at, payload.accountId, payload.rows, 'statement', payload.importId, payload.decisions);
-    const seen = prepared(db, `UPDATE pay_mutations SET key = ? WHERE id = ? AND source = 'feed' AND key LIKE 'feed:%'`);
+    // OR IGNORE: a desk that imported the same statement before it had the fed row holds the key
+    // already, and keeps both rows rather than stop applying the branch's events
+    const seen = prepared(db, `UPDATE OR IGNORE pay_mutations SET key = ? WHERE id = ? AND source = 'feed' AND key LIKE 'feed:%'`);
     for (const pair of payload.fed) seen.run(pair.key, pair.mutationId);
     if (payload.summary) prepared(db, `UPDATE pay_imports SET summary = ? WHERE id = ?`).run(JSON.stringify(payload.summary), payload.importId);
   },

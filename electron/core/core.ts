@@ -52,11 +52,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     headofficeUrl: options.headofficeUrl,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...options.sync,
-    // Bank-feed credits arrive by pull; the desk head office named decides them at once.
+    // Bank-feed mutations arrive by pull; the desk head office named decides them at once.
     afterPull: () => {
       const source = { db: ledger.db, deviceId, projectors };
       ledger.db
-        .transaction(() => matchFedCredits({ db: ledger.db, emit: (type, payload) => emitEvent(source, null, clock(), type, payload) }, deviceId))
+        .transaction(() => matchFedCredits({ db: ledger.db, emit: (type, payload) => emitEvent(source, null, clock(), type, payload) }, deviceId, clock()))
         .immediate();
     },
   });

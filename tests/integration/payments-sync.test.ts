@@ -120,16 +120,17 @@ describe('unique codes across branches', () => {
 });
 
 /** The bank's feed, signed: one credit of `amount` rupiah to the company account on 21/11 10:02. */
-async function feed(mutationId: string, amount: number): Promise<unknown> {
-  const body = JSON.stringify([{ mutation_id: mutationId, account_number: ACCOUNT, date: '2026-11-21 10:02:00', amount, type: 'CR', description: 'TRSF E-BANKING CR BUDI' }]);
+async function feed(mutationId: string, amount: number, { type = 'CR', day = '2026-11-21' } = {}): Promise<unknown> {
+  const body = JSON.stringify([{ mutation_id: mutationId, account_number: ACCOUNT, date: `${day} 10:02:00`, amount, type, description: `TRSF E-BANKING ${type} BUDI` }]);
   const signature = createHmac('sha256', FEED_SECRET).update(body).digest('hex');
   const answer = await fetch(new URL('/api/mutations/webhook', url), { method: 'POST', headers: { 'content-type': 'application/json', signature }, body });
   return answer.json();
 }
 
-/** statement.import's input for a KlikBCA statement of 21/11/2026 with `rows`. */
-function statementOf(accountId: string, rows: string[]): { accountId: string; fileName: string; dataBase64: string } {
-  const head = [`No. rekening : ${ACCOUNT}`, 'Nama : PT SERAMBI FINANSIAL', 'Periode : 21/11/2026 - 21/11/2026', 'Kode Mata Uang : IDR', '', 'Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo'];
+/** statement.import's input for a KlikBCA statement of one day (21/11/2026 unless said) with `rows`. */
+function statementOf(accountId: string, rows: string[], day = '2026-11-21'): { accountId: string; fileName: string; dataBase64: string } {
+  const shown = day.split('-').reverse().join('/');
+  const head = [`No. rekening : ${ACCOUNT}`, 'Nama : PT SERAMBI FINANSIAL', `Periode : ${shown} - ${shown}`, 'Kode Mata Uang : IDR', '', 'Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo'];
   const text = [...head, ...rows, '', 'Saldo Akhir,0', ''].join('\n');
   return { accountId, fileName: 'bca.csv', dataBase64: Buffer.from(text).toString('base64') };
 }
@@ -220,5 +221,30 @@ describe('a bank-feed credit', () => {
     await giver.desk.call('sync.now', {}, giver.token);
     await other.desk.call('sync.now', {}, other.token);
     expect(await credits(other)).toEqual(expected);
+  });
+
+  it('a debit brought after the statement showed it stays one mutation too, looked for by the desk that pulls it', async () => {
+    const giver = await branchDesk('JKT01', 'bo.jkt');
+    const other = await branchDesk('JKT01', 'bo.jkt');
+    // a fed debit is looked at for a week: the day is today's on the branch's wall clock
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const ddmm = today.slice(5).split('-').reverse().join('/');
+    const file = statementOf(giver.accountId, [`'${ddmm},'BIAYA ADM,'0000,10000.00,DB,990000.00`], today);
+    expect(await giver.desk.call('statement.import', file, giver.token)).toMatchObject({ imported: 1 });
+    await giver.desk.call('sync.now', {}, giver.token);
+    await other.desk.call('sync.now', {}, other.token);
+    await feed('moota-5', 10_000, { type: 'DB', day: today });
+    await feed('moota-6', 10_000, { type: 'DB', day: today });
+
+    // whichever desk head office named looks, and its finding reaches the other desk a round later
+    for (const d of [giver, other, giver, other, giver]) await d.desk.call('sync.now', {}, d.token);
+    // one fed debit is the statement's fee; the second is another debit of that amount
+    for (const d of [giver, other]) {
+      const rows = (await d.desk.call('mutations.list', { accountId: d.accountId }, d.token)).rows;
+      expect(rows.map((r) => [r.source, r.status, r.bothSources]).sort()).toEqual([
+        ['feed', 'debit', false],
+        ['statement', 'debit', true],
+      ]);
+    }
   });
 });

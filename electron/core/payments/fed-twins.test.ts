@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startComplaintDesk, type ComplaintDesk } from '../complaints/testing';
-import { applyFedTwins, fedTwins, type WaitingCredit } from './fed-twins';
+import { applyFedTwins, fedDebitTwins, fedTwins, type WaitingCredit } from './fed-twins';
 
 // A statement row and a fed credit of the same account, day and amount are one transfer, one for
 // one: the fed row is dropped only while nobody decided it, and a statement row pairs once.
@@ -15,6 +15,12 @@ function row(id: string, source: 'statement' | 'feed', amountSen: number, status
   t.core.db
     .prepare(`INSERT INTO pay_mutations (id, account_id, date, direction, amount_sen, description, key, source, status) VALUES (?, 'acc', ?, 'CR', ?, 'TRSF', ?, ?, ?)`)
     .run(id, date, amountSen, `k-${id}`, source, status);
+}
+
+function debit(id: string, source: 'statement' | 'feed', date: string, decider: string | null = null): void {
+  t.core.db
+    .prepare(`INSERT INTO pay_mutations (id, account_id, date, direction, amount_sen, description, key, source, status, decider) VALUES (?, 'acc', ?, 'DB', 1000000, 'BIAYA ADM', ?, ?, 'debit', ?)`)
+    .run(id, date, source === 'feed' ? `feed:${id}` : `k-${id}`, source, decider);
 }
 
 const fed = (id: string, amountSen: number, date = '2026-11-21'): WaitingCredit => ({ id, account: 'acc', date, time: '10:02', direction: 'CR', amountSen, fed: true });
@@ -49,5 +55,20 @@ describe('fed twins', () => {
       { id: 's1', twin_id: 'f1' },
       { id: 's2', twin_id: null },
     ]);
+  });
+
+  it('pairs the fed debits this desk decides, of the days asked, and drops them though a debit is never decided', () => {
+    debit('sd1', 'statement', '2026-11-20');
+    debit('sd2', 'statement', '2026-11-10');
+    debit('fd1', 'feed', '2026-11-20', 'me');
+    debit('fd2', 'feed', '2026-11-20', 'another-desk');
+    debit('fd3', 'feed', '2026-11-10', 'me');
+    // fd3 is older than the days asked; fd2 is another desk's to look at
+    expect(fedDebitTwins(t.core.db, 'me', '2026-11-14')).toEqual([{ fedId: 'fd1', statementId: 'sd1' }]);
+    expect(fedDebitTwins(t.core.db, 'another-desk', '2026-11-14')).toEqual([{ fedId: 'fd2', statementId: 'sd1' }]);
+    applyFedTwins(t.core.db, [{ fedId: 'fd1', statementId: 'sd1' }]);
+    expect(t.core.db.prepare(`SELECT id FROM pay_mutations WHERE id IN ('fd1', 'sd1')`).pluck().all()).toEqual(['sd1']);
+    // the statement debit is taken: the other desk's fed debit finds none left
+    expect(fedDebitTwins(t.core.db, 'another-desk', '2026-11-14')).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import { matchCredits, type Credit, type Decision, type PaymentCandidate } from 
 import type { Tx } from '../dispatch/types';
 import { prepared, type Db } from '../ledger/sql';
 import { branchZone } from '../complaints/settings';
-import { fedTwins, type WaitingCredit } from './fed-twins';
+import { FED_DEBIT_DAYS, fedDebitTwins, fedTwins, type FedTwin, type WaitingCredit } from './fed-twins';
+import { localDayKey } from '../../../shared/domain/time';
 
 // Matching runs with every import (its decisions travel in the import's own events, so each row
 // is written once, already decided), after a feed arrives by pull, and on `serambi match` for any
@@ -90,7 +91,7 @@ function matchWaiting(tx: Emit, filter: string, params: string[]): MatchCounts {
   let credits = waitingCredits(tx.db, filter, params);
   const twins = fedTwins(tx.db, credits);
   if (twins.length > 0) {
-    for (let i = 0; i < twins.length; i += MUTATION_CHUNK) tx.emit('payments.fedTwinned', { pairs: twins.slice(i, i + MUTATION_CHUNK) });
+    emitTwins(tx, twins);
     const dropped = new Set(twins.map((twin) => twin.fedId));
     credits = credits.filter((c) => !dropped.has(c.id));
   }
@@ -109,10 +110,18 @@ export function runMatchingOwn(tx: Emit, deviceId: string): MatchCounts {
   return matchWaiting(tx, `AND (source <> 'feed' OR decider IS NULL OR decider = ?)`, [deviceId]);
 }
 
+function emitTwins(tx: Emit, twins: readonly FedTwin[]): void {
+  for (let i = 0; i < twins.length; i += MUTATION_CHUNK) tx.emit('payments.fedTwinned', { pairs: twins.slice(i, i + MUTATION_CHUNK) });
+}
+
 /**
- * After a pull: the fed credits head office gave this desk to decide. The other desks of the
- * branch leave them to it and take its decision by pull.
+ * After a pull: the fed credits head office gave this desk to decide, and its fed debits of the
+ * last days a statement already showed. The other desks of the branch leave them to it and take
+ * its decisions by pull.
  */
-export function matchFedCredits(tx: Emit, deviceId: string): MatchCounts {
+export function matchFedCredits(tx: Emit, deviceId: string, now: number): MatchCounts {
+  const since = localDayKey(now - FED_DEBIT_DAYS * 86_400_000, branchZone(tx.db));
+  const debits = fedDebitTwins(tx.db, deviceId, since);
+  if (debits.length > 0) emitTwins(tx, debits);
   return matchWaiting(tx, `AND source = 'feed' AND decider = ?`, [deviceId]);
 }

@@ -121,22 +121,31 @@ describe('a decision reason read from the credit row', () => {
   });
 });
 
-describe('through the desk', () => {
-  let t: ComplaintDesk;
-  let accountId: string;
+/** A desk of its own with the company's BCA account 0123456789, for the tests of the describe that asks. */
+function deskWithAccount(): { t: ComplaintDesk; accountId: string } {
+  const world = {} as { t: ComplaintDesk; accountId: string };
   beforeAll(async () => {
-    t = await startComplaintDesk();
-    accountId = (await t.call('payments.addAccount', { bank: 'BCA', number: '0123456789', holder: 'PT Serambi Nusantara' }, t.token.bona)).id;
+    world.t = await startComplaintDesk();
+    world.accountId = (await world.t.call('payments.addAccount', { bank: 'BCA', number: '0123456789', holder: 'PT Serambi Nusantara' }, world.t.token.bona)).id;
   });
-  afterAll(() => t.close());
+  afterAll(() => world.t.close());
+  return world;
+}
 
-  const bca = (rows: string[]) =>
-    ['No. rekening : 0123456789', 'Nama : PT SERAMBI', 'Periode : 01/11/2026 - 21/11/2026', 'Kode Mata Uang : IDR', '', 'Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo', ...rows, '', 'Saldo Akhir,0', ''].join('\n');
+/** A KlikBCA statement of account 0123456789 for November 2026 with `rows`, as statement.import takes it. */
+const bcaFile = (rows: string[]) =>
+  Buffer.from(
+    ['No. rekening : 0123456789', 'Nama : PT SERAMBI', 'Periode : 01/11/2026 - 21/11/2026', 'Kode Mata Uang : IDR', '', 'Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo', ...rows, '', 'Saldo Akhir,0', ''].join('\n'),
+  ).toString('base64');
+
+describe('through the desk', () => {
+  const world = deskWithAccount();
 
   it('shows each credit with its reason in words, while the event carries the cause and the row keeps only that', async () => {
+    const { t, accountId } = world;
     const p = await t.call('payments.expect', { accountId, amount: 150_000, reference: 'ORDER-1' }, t.token.tono);
-    const file = bca([`'21/11,'TRSF BUDI,'0000,${p.total}.00,CR,1`, `'21/11,'TRSF SITI,'0000,77777.00,CR,2`, `'21/11,'TRSF SEN,'0000,1000.50,CR,3`, `'21/11,'BIAYA,'0000,100.00,DB,4`]);
-    await t.call('statement.import', { accountId, fileName: 'r.csv', dataBase64: Buffer.from(file).toString('base64') }, t.token.bona);
+    const file = bcaFile([`'21/11,'TRSF BUDI,'0000,${p.total}.00,CR,1`, `'21/11,'TRSF SITI,'0000,77777.00,CR,2`, `'21/11,'TRSF SEN,'0000,1000.50,CR,3`, `'21/11,'BIAYA,'0000,100.00,DB,4`]);
+    await t.call('statement.import', { accountId, fileName: 'r.csv', dataBase64: file }, t.token.bona);
 
     const events = t.core.db.prepare(`SELECT payload FROM journal WHERE type = 'statement.imported'`).all() as { payload: string }[];
     const decisions = events.flatMap((e) => (JSON.parse(e.payload) as { decisions: MatchDecisionEvent[] }).decisions);
@@ -167,21 +176,12 @@ describe('through the desk', () => {
 });
 
 describe('re-importing into an account', () => {
-  let t: ComplaintDesk;
-  let accountId: string;
-  beforeAll(async () => {
-    t = await startComplaintDesk();
-    accountId = (await t.call('payments.addAccount', { bank: 'BCA', number: '0123456789', holder: 'PT Serambi Nusantara' }, t.token.bona)).id;
-  });
-  afterAll(() => t.close());
-
-  const file = (rows: string[]) =>
-    Buffer.from(['No. rekening : 0123456789', 'Nama : PT SERAMBI', 'Periode : 01/11/2026 - 21/11/2026', 'Kode Mata Uang : IDR', '', 'Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo', ...rows, '', 'Saldo Akhir,0', ''].join('\n')).toString(
-      'base64',
-    );
+  const world = deskWithAccount();
+  const file = bcaFile;
   const row = (day: number, n: number) => `'${day}/11,'SETORAN ${n},'0000,${1000 + n}.00,CR,`;
 
   it('finds the rows already held whether the statement days hold few rows or many more than the file', async () => {
+    const { t, accountId } = world;
     const all = [row(20, 1), row(20, 2), row(20, 3), row(21, 4), row(21, 5), row(21, 6), row(21, 6)];
     expect(await t.call('statement.import', { accountId, fileName: 'a.csv', dataBase64: file(all) }, t.token.bona)).toMatchObject({ imported: 7, duplicates: 0 });
     // the same file again: as many rows held on its days as it has

@@ -1,3 +1,4 @@
+import { oneSpace } from './table';
 import type { ParsedMutation } from './types';
 
 // Keys that make re-imports harmless (Actual Budget's lesson, both ways): a re-imported overlapping
@@ -10,13 +11,8 @@ import type { ParsedMutation } from './types';
 // right; but a statement holding only the SECOND of them (never the first) would be read as the
 // first. Banks export whole days, and most print the running balance, which tells them apart.
 
-/** Whitespace that `\s+ → ' '` would change: two in a row, or one that is not a plain space. */
-const SPACING = /\s\s|[^\S ]/;
-
 function norm(text: string | null): string {
-  if (!text) return '';
-  const upper = text.toUpperCase();
-  return (SPACING.test(upper) ? upper.replace(/\s+/g, ' ') : upper).trim();
+  return text ? oneSpace(text.toUpperCase()).trim() : '';
 }
 
 export function fingerprintOf(accountNumber: string, m: ParsedMutation): string {

@@ -46,12 +46,18 @@ const DEBIT = /^(db|d|dr|debet|debit)$/i;
 
 /** Whitespace that `\s+ → ' '` would change: two in a row, or one that is not a plain space. */
 const SPACING = /\s\s|[^\S ]/;
+
+/** Each run of whitespace made one space; a text already spaced so (most cells) is returned as it is, untouched. */
+export function oneSpace(text: string): string {
+  return SPACING.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** A cell as text: BCA's leading apostrophe dropped, runs of spaces made one. Fast when already clean. */
 export function clean(text: string | undefined): string {
   if (!text) return '';
   let t = text.trim();
   if (t.charCodeAt(0) === 39 /* ' */) t = t.slice(1).trim();
-  return SPACING.test(t) ? t.replace(/\s+/g, ' ') : t;
+  return oneSpace(t);
 }
 
 const cellAt = (row: Row, i: number | undefined) => (i === undefined ? '' : clean(row.cells[i]));

@@ -172,6 +172,28 @@ describe('sync between desks through head office', () => {
     expect((await first.call('users.list', {}, admin)).users.map((u) => u.username)).toContain('pusat');
   });
 
+  it('sends a change made while a round is running in the round asked for after it', async () => {
+    let release: (() => void) | null = null;
+    const first = await desk(true, async (input, init) => {
+      // The first push waits until the change below is written.
+      if (String(input).endsWith('/sync/push') && release === null) await new Promise<void>((resolve) => (release = resolve));
+      return fetch(input, init);
+    });
+    const admin = await first.login(ADMIN.username, ADMIN.password);
+    await enroll(first, admin);
+    const running = first.core.sync.syncOnce();
+    await expect.poll(() => release).not.toBeNull();
+    await first.call('users.create', { username: 'rudi', displayName: 'Rudi Hartono', roles: ['kacab'], password: 'kacab-sandi-1' }, admin);
+    const asked = first.core.sync.syncOnce();
+    release!();
+    expect((await running).pending).toBe(1);
+    expect(await asked).toMatchObject({ pending: 0 });
+    // Callers who ask while that round waits share it.
+    const [a, b] = [first.core.sync.syncOnce(), first.core.sync.syncOnce()];
+    expect(b).toBe(first.core.sync.syncOnce());
+    await Promise.all([a, b]);
+  });
+
   it('says plainly when head office revoked this desk', async () => {
     const first = await desk(true);
     const admin = await first.login(ADMIN.username, ADMIN.password);

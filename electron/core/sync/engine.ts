@@ -77,6 +77,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const random = options.random ?? Math.random;
   const log = options.log ?? (() => {});
   let inFlight: Promise<SyncRound> | null = null;
+  let next: Promise<SyncRound> | null = null;
   let progress: SyncProgress | null = null;
   let failures = 0;
   let timer: NodeJS.Timeout | null = null;
@@ -210,9 +211,23 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
-  /** One round; concurrent callers share the round already running. */
+  /**
+   * A round that starts now, or, while one is running, the round after it: the running round took
+   * its measure of what to push before the caller's change was written, and a caller asking for a
+   * round wants that change sent (an approval head office must act on). Callers meanwhile share
+   * that next round.
+   */
   function syncOnce(): Promise<SyncRound> {
-    inFlight ??= round()
+    if (inFlight) {
+      next ??= inFlight
+        .catch(() => undefined)
+        .then(() => {
+          next = null;
+          return syncOnce();
+        });
+      return next;
+    }
+    inFlight = round()
       .then((result) => {
         // Head office answered (a Sinkronkan Sekarang or a reseed, say): the line is back, so the
         // loop leaves its backoff and local changes sync soon again, instead of minutes later.
@@ -270,7 +285,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     },
     /** Resolves once no round is running (before the ledger closes under it). */
     async idle(): Promise<void> {
-      await inFlight?.catch(() => undefined);
+      await (next ?? inFlight)?.catch(() => undefined);
     },
   };
 }

@@ -242,27 +242,44 @@ describe.each(DIALECTS)('invoice batches at head office on %s', (dialect) => {
     expect(reminders.map((m) => m.reminder)).toEqual(['H-3', 'H+7']);
   });
 
-  it('marks a WhatsApp notice failed when WhatsApp later says it was not delivered, and tells the branch', async () => {
-    const { desk, batchId, invoices } = await deskWithBatch('JKT01', 1, ['whatsapp']);
-    await desk.push([desk.chain.next('invoices.sendRequested', { requestId: randomUUID(), batchId, invoiceIds: [invoices[0]!.id], channels: ['whatsapp'] }, now)]);
+  it('tells the branch when WhatsApp delivers a notice and the customer reads it, or when it was not delivered', async () => {
+    const { desk, batchId, invoices } = await deskWithBatch('JKT01', 2, ['whatsapp']);
+    await desk.push([desk.chain.next('invoices.sendRequested', { requestId: randomUUID(), batchId, invoiceIds: invoices.map((i) => i.id), channels: ['whatsapp'] }, now)]);
     await ho.app.invoiceNotifier.kick();
-    const [message] = await ho.ctx.db.read<{ provider_message_id: string }>(`SELECT provider_message_id FROM ho_inv_messages`);
-    const status = (state: string) => ({
+    const sentTo = new Map(
+      (await ho.ctx.db.read<{ recipient: string; provider_message_id: string }>(`SELECT recipient, provider_message_id FROM ho_inv_messages`)).map((m) => [m.recipient, m.provider_message_id]),
+    );
+    const [read, undelivered] = invoices.map((i) => sentTo.get(i.phone)!);
+    const status = (id: string, state: string) => ({
       object: 'whatsapp_business_account',
-      entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '1' }, statuses: [{ id: message!.provider_message_id, status: state, timestamp: '1763700000', recipient_id: '6281234567001', ...(state === 'failed' ? { errors: [{ code: 131026, title: 'Message undeliverable' }] } : {}) }] } }] }],
+      entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '1' }, statuses: [{ id, status: state, timestamp: '1763700000', recipient_id: '6281234567001', ...(state === 'failed' ? { errors: [{ code: 131026, title: 'Message undeliverable' }] } : {}) }] } }] }],
     });
-    const hook = (body: object) => {
-      const raw = JSON.stringify(body);
-      return ho.app.inject({ method: 'POST', url: '/webhooks/whatsapp', headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', WA_SECRET).update(raw).digest('hex')}` }, payload: raw });
+    const hook = async (id: string, state: string) => {
+      const raw = JSON.stringify(status(id, state));
+      const answer = await ho.app.inject({ method: 'POST', url: '/webhooks/whatsapp', headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', WA_SECRET).update(raw).digest('hex')}` }, payload: raw });
+      expect(answer.statusCode).toBe(200);
+      await ho.app.invoiceNotifier.kick();
     };
-    expect((await hook(status('delivered'))).statusCode).toBe(200);
-    expect((await hook(status('failed'))).statusCode).toBe(200);
-    await ho.app.invoiceNotifier.kick();
-    const told = (await pulled(desk, 'invoices.messages')).flatMap((e) => e.messages as InvoiceMessageEvent[]);
-    // told as sent first (perhaps queued before that), then as failed with WhatsApp's reason
-    expect(told.slice(-2).map((m) => [m.status, m.failure])).toEqual([
-      ['sent', null],
-      ['failed', '131026 Message undeliverable'],
+    const told = async (id: string) =>
+      (await pulled(desk, 'invoices.messages'))
+        .flatMap((e) => e.messages as InvoiceMessageEvent[])
+        .filter((m) => m.recipient === invoices[id === read ? 0 : 1]!.phone)
+        .map((m) => [m.status, m.delivery ?? null, m.failure]);
+    // Delivered, then read; a late delivered, and a failure on a second phone after it, change nothing.
+    for (const state of ['delivered', 'read', 'delivered', 'failed', 'sent']) await hook(read!, state);
+    expect((await told(read!)).slice(-3)).toEqual([
+      ['sent', null, null],
+      ['sent', 'delivered', null],
+      ['sent', 'read', null],
     ]);
+    // Not delivered: failed with WhatsApp's reason, so the desk can send it again.
+    await hook(undelivered!, 'failed');
+    expect((await told(undelivered!)).slice(-2)).toEqual([
+      ['sent', null, null],
+      ['failed', null, '131026 Message undeliverable'],
+    ]);
+    // …and should WhatsApp still deliver it after all, it was delivered.
+    await hook(undelivered!, 'delivered');
+    expect((await told(undelivered!)).at(-1)).toEqual(['sent', 'delivered', null]);
   });
 });

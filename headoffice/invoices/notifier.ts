@@ -190,15 +190,19 @@ interface UntoldRow {
   reminder: string | null;
   recipient: string;
   status: 'queued' | 'sent' | 'failed';
+  delivery: 'delivered' | 'read' | null;
   failure: string | null;
   updated_at: unknown;
 }
 
+/** What a branch is told of a message, as its `announced` keeps it: the status, and WhatsApp's delivery. */
+const TOLD = `status || coalesce('/' || delivery, '')`;
+
 /** Tells each branch the changes of its messages not told yet, in chunks. */
 async function announce(sql: Sql, now: number): Promise<void> {
   const rows = await sql<UntoldRow>(
-    `SELECT id, invoice_id, branch_code, channel, kind, reminder, recipient, status, failure, updated_at FROM ho_inv_messages
-     WHERE status IN ('queued', 'sent', 'failed') AND (announced IS NULL OR announced <> status) ORDER BY branch_code, created_at, id`,
+    `SELECT id, invoice_id, branch_code, channel, kind, reminder, recipient, status, delivery, failure, updated_at FROM ho_inv_messages
+     WHERE status IN ('queued', 'sent', 'failed') AND (announced IS NULL OR announced <> ${TOLD}) ORDER BY branch_code, created_at, id`,
   );
   const byBranch = new Map<string, UntoldRow[]>();
   for (const row of rows) byBranch.set(row.branch_code, [...(byBranch.get(row.branch_code) ?? []), row]);
@@ -214,6 +218,7 @@ async function announce(sql: Sql, now: number): Promise<void> {
           reminder: m.reminder,
           recipient: m.recipient.slice(0, 254),
           status: m.status,
+          ...(m.delivery ? { delivery: m.delivery } : {}),
           failure: m.failure,
           at: Number(m.updated_at),
         })),
@@ -224,7 +229,7 @@ async function announce(sql: Sql, now: number): Promise<void> {
     for (let c = 0; c < messages.length; c += 500) {
       const ids = messages.slice(c, c + 500).map((m) => m.id);
       // same transaction as the read: the status told is the status now
-      await sql(`UPDATE ho_inv_messages SET announced = status WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+      await sql(`UPDATE ho_inv_messages SET announced = ${TOLD} WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
     }
   }
 }

@@ -69,6 +69,8 @@ describe.each(DIALECTS)('the invoice messages on the messages page, on %s', (dia
          VALUES ('dev.email.1', 'email', 'budi@example.co.id', 'Tagihan INV-2026-0001', 'Yth. Budi Santoso, tagihan Anda...', 'INV-2026-0001.pdf', 2048, 1100)`,
       );
       await sql(`INSERT INTO ho_dev_messages (provider_message_id, recipient, kind, body, recorded_at) VALUES ('dev.wa.1', '+6281234567890', 'text', 'Tagihan INV-2026-0001', 1600)`);
+      // WhatsApp said since that the customer read it
+      await sql(`UPDATE ho_inv_messages SET delivery = 'read' WHERE id = 'msg-wa-sent'`);
     });
 
     expect((await ho.app.inject({ method: 'GET', url: '/admin/api/invoice-messages' })).statusCode).toBe(401);
@@ -84,6 +86,8 @@ describe.each(DIALECTS)('the invoice messages on the messages page, on %s', (dia
         reminder: 'H-3',
         recipient: '+6281234567890',
         status: 'failed',
+        providerMessageId: null,
+        delivery: null,
         failure: 'WhatsApp: number not registered',
         createdAt: 2000,
         updatedAt: 2100,
@@ -99,6 +103,8 @@ describe.each(DIALECTS)('the invoice messages on the messages page, on %s', (dia
         reminder: null,
         recipient: '+6281234567890',
         status: 'sent',
+        providerMessageId: 'dev.wa.1',
+        delivery: 'read',
         failure: null,
         createdAt: 1500,
         updatedAt: 1600,
@@ -114,6 +120,8 @@ describe.each(DIALECTS)('the invoice messages on the messages page, on %s', (dia
         reminder: null,
         recipient: 'budi@example.co.id',
         status: 'sent',
+        providerMessageId: 'dev.email.1',
+        delivery: null,
         failure: null,
         createdAt: 1000,
         updatedAt: 1100,

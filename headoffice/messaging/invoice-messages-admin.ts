@@ -18,6 +18,10 @@ const invoiceMessageRow = z.object({
   reminder: z.string().nullable(),
   recipient: z.string(),
   status: z.enum(INVOICE_MESSAGE_STATUSES),
+  /** The provider's id of the message (WhatsApp's wamid, the mail server's Message-ID), to trace it with them. */
+  providerMessageId: z.string().nullable(),
+  /** What WhatsApp said since it went out; null until then, and for email and SMS. */
+  delivery: z.enum(['delivered', 'read']).nullable(),
   failure: z.string().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -39,6 +43,8 @@ interface Row {
   reminder: string | null;
   recipient: string;
   status: (typeof INVOICE_MESSAGE_STATUSES)[number];
+  provider_message_id: string | null;
+  delivery: 'delivered' | 'read' | null;
   failure: string | null;
   created_at: number | string;
   updated_at: number | string;
@@ -65,7 +71,7 @@ export function invoiceMessagesApi(app: FastifyInstance, ctx: HeadofficeContext,
       const { limit, status } = request.query;
       const rows = await ctx.db.read<Row>(
         `SELECT m.id, m.branch_code, i.number, i.customer_name, i.va, i.amount, m.channel, m.kind, m.reminder, m.recipient,
-                m.status, m.failure, m.created_at, m.updated_at,
+                m.status, m.provider_message_id, m.delivery, m.failure, m.created_at, m.updated_at,
                 n.subject, COALESCE(n.body, d.body) AS body, n.attachment_name
          FROM ho_inv_messages m
          LEFT JOIN ho_invoices i ON i.id = m.invoice_id
@@ -88,6 +94,8 @@ export function invoiceMessagesApi(app: FastifyInstance, ctx: HeadofficeContext,
           reminder: r.reminder,
           recipient: r.recipient,
           status: r.status,
+          providerMessageId: r.provider_message_id,
+          delivery: r.delivery,
           failure: r.failure,
           createdAt: Number(r.created_at),
           updatedAt: Number(r.updated_at),

@@ -417,8 +417,10 @@ export const rendererMessagesEn: RendererMessages = {
       resend: 'Send again',
       resent: 'The {channel} message was asked to be sent again.',
       status: {
+        delivered: 'Delivered',
         failed: 'Failed',
         queued: 'Queued',
+        read: 'Read',
         sent: 'Sent',
       },
       statusLabel: 'Status',

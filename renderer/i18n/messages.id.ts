@@ -417,8 +417,10 @@ export const rendererMessagesId = {
       resend: 'Kirim Ulang',
       resent: 'Pesan {channel} diminta dikirim ulang.',
       status: {
+        delivered: 'Diterima',
         failed: 'Gagal',
         queued: 'Antre',
+        read: 'Dibaca',
         sent: 'Terkirim',
       },
       statusLabel: 'Status',

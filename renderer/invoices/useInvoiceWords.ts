@@ -16,7 +16,8 @@ export function useInvoiceWords() {
     display: (s: DisplayStatus) => t(`invoicesDesk.display.${s}`),
     notice: (s: NoticeState) => t(`invoicesDesk.notice.${s}`),
     channel: (c: Channel) => t(`invoicesDesk.channels.${c}`),
-    messageStatus: (s: InvoiceMessageView['status']) => t(`invoicesDesk.messages.status.${s}`),
+    /** Sent, or what WhatsApp said of it since: delivered to the phone, read. */
+    messageStatus: (m: Pick<InvoiceMessageView, 'status' | 'delivery'>) => t(`invoicesDesk.messages.status.${m.delivery ?? m.status}`),
     kind: (m: Pick<InvoiceMessageView, 'kind' | 'reminder'>) => (m.reminder ? `${t(`invoicesDesk.messages.kind.${m.kind}`)} ${m.reminder}` : t(`invoicesDesk.messages.kind.${m.kind}`)),
     batch: (b: InvoiceBatchView) => t('invoicesDesk.batch.choice', { file: b.fileName, n: b.accepted, date: format.dateTime(b.createdAt) }),
     /** A core message key with its params (a sheet row's problem, say). */

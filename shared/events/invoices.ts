@@ -20,6 +20,8 @@ export const reminderScheduleSchema = z.object({
 
 export const INVOICE_MESSAGE_KINDS = ['notice', 'reminder', 'cancel'] as const;
 export const INVOICE_MESSAGE_STATUSES = ['queued', 'sent', 'failed'] as const;
+/** What WhatsApp later said of a message that went out; email and SMS say nothing more. */
+export const INVOICE_MESSAGE_DELIVERIES = ['delivered', 'read'] as const;
 
 /** One message to one customer on one channel, as head office last knew it. */
 export const invoiceMessage = z.object({
@@ -32,6 +34,8 @@ export const invoiceMessage = z.object({
   reminder: z.string().max(8).nullable(),
   recipient: text(254),
   status: z.enum(INVOICE_MESSAGE_STATUSES),
+  /** absent in events of a head office that did not keep it */
+  delivery: z.enum(INVOICE_MESSAGE_DELIVERIES).nullable().optional(),
   failure: text(500).nullable(),
   at: z.number().int(),
 });

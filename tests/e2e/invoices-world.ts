@@ -17,6 +17,7 @@ import { HO_ADMIN_TOKEN } from './sync-world';
 export const BACK_OFFICE: Person = { username: 'rina', displayName: 'Rina Marlina', password: 'rina-bo-2026', roles: ['back-office'] };
 export const KASIE: Person = { username: 'hendra', displayName: 'Hendra Gunawan', password: 'hendra-kasie-2026', roles: ['kasie'] };
 const CALLBACK_SECRET = 'e2e-invoice-callback-secret-0123456789';
+const WA_APP_SECRET = 'e2e-whatsapp-app-secret-0123456789';
 
 export interface BankPayment {
   payment_id: string;
@@ -42,7 +43,7 @@ export class InvoicesWorld {
       const [headoffice, desk] = await Promise.all([
         startServing(
           ['headoffice', '--port', '0', '--db', `sqlite:${join(dir, 'ho.sqlite')}`, '--data', join(dir, 'headoffice')],
-          { SERAMBI_HO_ADMIN_TOKEN: HO_ADMIN_TOKEN, SERAMBI_HO_CALLBACK_SECRET: CALLBACK_SECRET },
+          { SERAMBI_HO_ADMIN_TOKEN: HO_ADMIN_TOKEN, SERAMBI_HO_CALLBACK_SECRET: CALLBACK_SECRET, SERAMBI_WA_APP_SECRET: WA_APP_SECRET },
           'head office',
         ).then((s) => (started.push(s.child), s)),
         runCli(['init', '--branch', BRANCH.code, '--admin', ADMIN.username, '--admin-name', ADMIN.displayName, '--name', BRANCH.name, '--data', data], {
@@ -96,6 +97,27 @@ export class InvoicesWorld {
       body,
     });
     return { status: response.status, body: await response.json().catch(() => null) };
+  }
+
+  /**
+   * WhatsApp's status webhook, signed with the app secret, about the WhatsApp notice head office
+   * sent to `to` (E.164), found by its provider id in head office's list of invoice messages.
+   */
+  async whatsappSays(to: string, status: 'delivered' | 'read' | 'failed'): Promise<number> {
+    const listed = await fetch(`${this.headoffice.url}/admin/api/invoice-messages`, { headers: { authorization: `Bearer ${HO_ADMIN_TOKEN}` } });
+    const { messages } = (await listed.json()) as { messages: { channel: string; recipient: string; providerMessageId: string | null }[] };
+    const id = messages.find((m) => m.channel === 'whatsapp' && m.recipient === to)?.providerMessageId;
+    if (!id) throw new Error(`head office sent no WhatsApp notice to ${to}`);
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', statuses: [{ id, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: to.slice(1) }] } }] }],
+    });
+    const response = await fetch(`${this.headoffice.url}/webhooks/whatsapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', WA_APP_SECRET).update(body).digest('hex')}` },
+      body,
+    });
+    return response.status;
   }
 
   /**

@@ -166,6 +166,31 @@ test('back office sends the batch’s notices, and after a sync head office has 
   await expect(invoiceRow(page, 'INV-2026-001').getByTestId('invoice-notice')).toHaveText('Terkirim');
   // Sent: it can be archived, never deleted.
   await expect(invoiceRow(page, 'INV-2026-001').getByRole('button', { name: 'Hapus' })).toHaveCount(0);
+
+  // WhatsApp tells head office the customer read the notice; after a sync its row says so.
+  expect(await world.whatsappSays('+6281234567801', 'read')).toBe(200);
+  const invoice = await syncUntil(world, 'INV-2026-001', () => true, 'INV-2026-001 listed');
+  const api = await world.api(BACK_OFFICE);
+  try {
+    await expect
+      .poll(
+        async () => {
+          await api.call('sync.now', {});
+          const { messages } = await api.call<{ messages: { channel: string; delivery: string | null }[] }>('invoices.messages', { invoiceId: invoice.id });
+          return messages.find((m) => m.channel === 'whatsapp')?.delivery;
+        },
+        { timeout: 30_000, intervals: [500, 1_000, 2_000], message: 'the branch learnt the WhatsApp notice was read' },
+      )
+      .toBe('read');
+  } finally {
+    await api.dispose();
+  }
+  await invoiceRow(page, 'INV-2026-001').click();
+  const drawer = page.getByRole('dialog', { name: 'Tagihan INV-2026-001' });
+  const whatsapp = drawer.getByTestId('detail-messages').getByRole('row').filter({ hasText: 'WhatsApp' });
+  await expect(whatsapp.getByTestId('message-status')).toHaveText('Dibaca');
+  await drawer.locator('.el-drawer__close-btn').click();
+  await expect(drawer).toBeHidden();
   await logout(page);
 });
 

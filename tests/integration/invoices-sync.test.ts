@@ -6,6 +6,7 @@ import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildHeadoffice } from '../../headoffice/app';
 import { createEnrollCode } from '../../headoffice/devices/devices';
+import { applyInvoiceDelivery } from '../../headoffice/invoices/delivery';
 import { ADMIN_TOKEN, databaseFor } from '../../headoffice/testing';
 import { formatVaForReading } from '../../shared/invoices/notice';
 import { templateHeaders } from '../../shared/invoices/templates';
@@ -129,6 +130,18 @@ describe('notices and payments', () => {
       ['whatsapp', 'notice', 'sent'],
     ]);
     expect(messages.find((m) => m.channel === 'whatsapp')?.recipient).toBe('+6281234567001');
+    // WhatsApp says the customer read it: the desk shows so at its next round, the notice still sent
+    const [wa] = await ho.ctx.db.read<{ provider_message_id: string }>(`SELECT provider_message_id FROM ho_inv_messages WHERE channel = 'whatsapp' AND recipient = '+6281234567001'`);
+    expect(await applyInvoiceDelivery(ho.ctx.db, () => now, { providerMessageId: wa!.provider_message_id, status: 'read', failure: null })).toBe(true);
+    await ho.app.invoiceNotifier.kick();
+    await sync(bo);
+    const read = (await bo.desk.call('invoices.messages', { invoiceId: first!.id }, bo.token)).messages;
+    expect(read.map((m) => [m.channel, m.status, m.delivery]).sort()).toEqual([
+      ['email', 'sent', null],
+      ['sms', 'sent', null],
+      ['whatsapp', 'sent', 'read'],
+    ]);
+    expect((await bo.desk.call('invoices.list', { batchId: batch.batchId }, bo.token)).invoices[0]?.notice).toBe('sent');
     // the email went with the invoice as PDF, through head office's recorder of email
     const [mail] = await ho.ctx.db.read<{ subject: string; body: string; attachment_name: string | null }>(
       `SELECT subject, body, attachment_name FROM ho_dev_notices WHERE channel = 'email' AND recipient = 'p1@contoh.co.id'`,

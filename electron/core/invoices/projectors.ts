@@ -74,15 +74,15 @@ export const invoiceProjectors: ProjectorMap = {
   'invoices.messages': (db, { payload: p }) => {
     const upsert = prepared(
       db,
-      `INSERT INTO inv_messages (id, invoice_id, channel, kind, reminder, recipient, status, failure, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET status = excluded.status, failure = excluded.failure, at = excluded.at`,
+      `INSERT INTO inv_messages (id, invoice_id, channel, kind, reminder, recipient, status, delivery, failure, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, delivery = excluded.delivery, failure = excluded.failure, at = excluded.at`,
     );
     const known = prepared<[string], { id: string }>(db, `SELECT id FROM inv_invoices WHERE id = ?`);
     const touched = new Set<string>();
     for (const m of p.messages) {
       // an invoice this desk never held (pushed by a desk of another branch) is not its business
       if (!known.get(m.invoiceId)) continue;
-      upsert.run(m.id, m.invoiceId, m.channel, m.kind, m.reminder, m.recipient, m.status, m.failure, m.at);
+      upsert.run(m.id, m.invoiceId, m.channel, m.kind, m.reminder, m.recipient, m.status, m.delivery ?? null, m.failure, m.at);
       touched.add(m.invoiceId);
     }
     for (const id of touched) settleNotice(db, id);

@@ -141,6 +141,7 @@ interface MessageRow {
   reminder: string | null;
   recipient: string;
   status: InvoiceMessageView['status'];
+  delivery: InvoiceMessageView['delivery'];
   failure: string | null;
   at: number;
 }
@@ -153,6 +154,7 @@ const messageView = (m: MessageRow): InvoiceMessageView => ({
   reminder: m.reminder,
   recipient: m.recipient,
   status: m.status,
+  delivery: m.delivery,
   failure: m.failure,
   at: m.at,
 });

@@ -12,7 +12,7 @@ const payment = (id: string) =>
 
 describe.each(DIALECTS)('migration 1764500000000-invoices on %s', (dialect) => {
   it('keeps a VA to one invoice, a bank payment id once, and goes back down', async () => {
-    expect(HO_MIGRATIONS.at(-1)).toBe(Invoices1764500000000);
+    const later = HO_MIGRATIONS.length - 1 - HO_MIGRATIONS.indexOf(Invoices1764500000000);
     const database = await databaseFor(dialect);
     try {
       const db = await openHoDatabase(parseDatabaseUrl(database.url));
@@ -25,7 +25,7 @@ describe.each(DIALECTS)('migration 1764500000000-invoices on %s', (dialect) => {
           `INSERT INTO ho_dev_notices (provider_message_id, channel, recipient, body, recorded_at) VALUES ('dev.${channel}', '${channel}', 'a@b.id', 'x', 1)`;
         await db.write((sql) => sql(notice('email')));
         await expect(db.write((sql) => sql(notice('fax')))).rejects.toThrow();
-        await db.dataSource.undoLastMigration();
+        for (let i = 0; i <= later; i += 1) await db.dataSource.undoLastMigration();
         await expect(db.read(`SELECT id FROM ho_invoices`)).rejects.toThrow();
         await expect(db.read(`SELECT seq FROM ho_dev_notices`)).rejects.toThrow();
         expect(await db.read(`SELECT block FROM ho_code_leases`)).toEqual([]);

@@ -4,7 +4,7 @@ const $ = (id) => document.getElementById(id);
 const token = sessionStorage.getItem('serambi-ho-admin-token') ?? '';
 const KINDS = { 'otp-code': 'Kode OTP', 'otp-link': 'Tautan' };
 const STATUSES = { queued: 'Antre', sent: 'Terkirim', delivered: 'Diterima', read: 'Dibaca', failed: 'Gagal' };
-const INVOICE_STATUSES = { queued: 'Antre', sending: 'Sedang dikirim', sent: 'Terkirim', failed: 'Gagal' };
+const INVOICE_STATUSES = { queued: 'Antre', sending: 'Sedang dikirim', sent: 'Terkirim', delivered: 'Diterima', read: 'Dibaca', failed: 'Gagal' };
 const CHANNELS = { email: 'Email', whatsapp: 'WhatsApp', sms: 'SMS' };
 const INVOICE_KINDS = { notice: 'Pemberitahuan', reminder: 'Pengingat', cancel: 'Pembatalan' };
 const rupiah = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
@@ -100,7 +100,7 @@ async function loadInvoices() {
     const tr = document.createElement('tr');
     const kind = (INVOICE_KINDS[m.kind] ?? m.kind) + (m.reminder ? ` ${m.reminder}` : '');
     const invoice = m.invoiceNumber === null ? '–' : `${m.invoiceNumber} · ${m.customer}`;
-    const statusCell = cell((INVOICE_STATUSES[m.status] ?? m.status) + (m.failure ? ` (${m.failure})` : ''), m.status === 'failed' ? 'failed' : '');
+    const statusCell = cell((INVOICE_STATUSES[m.delivery ?? m.status] ?? m.status) + (m.failure ? ` (${m.failure})` : ''), m.status === 'failed' ? 'failed' : '');
     statusCell.title = `Diperbarui ${when(m.updatedAt)}`;
     tr.append(
       cell(when(m.createdAt)),

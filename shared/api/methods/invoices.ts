@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   INVOICE_CHANNELS_DEFAULT,
   INVOICE_MESSAGE_KINDS,
+  INVOICE_MESSAGE_DELIVERIES,
   INVOICE_MESSAGE_STATUSES,
   invoiceChannel,
   invoiceModule,
@@ -115,6 +116,7 @@ export const invoiceMessageView = z.object({
   reminder: z.string().nullable(),
   recipient: z.string(),
   status: z.enum(INVOICE_MESSAGE_STATUSES),
+  delivery: z.enum(INVOICE_MESSAGE_DELIVERIES).nullable(),
   failure: z.string().nullable(),
   at: z.number(),
 });

@@ -1,29 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLedger, type Ledger } from '../open';
+import type { Ledger } from '../open';
+import { ledgerWithInvoice } from './invoice-fixture';
 
 // The notice columns and the messages table below the rules: a notice state the desk knows, a
 // message only of an invoice the desk holds, on a channel and in a status it knows.
-let dir: string;
 let ledger: Ledger;
+let remove: () => Promise<void>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'serambi-mig-notices-'));
-  ledger = await openLedger(join(dir, 'ledger.sqlite'));
-  ledger.db.prepare(`INSERT INTO inv_batches (id, module, file_name, channels, reminders, accepted, rejected, created_at, device_id) VALUES ('b1', 'einvoice', 'a.xlsx', '[]', '{}', 1, 0, 1, 'd1')`).run();
-  ledger.db
-    .prepare(
-      `INSERT INTO inv_invoices (id, batch_id, module, row, number, number_key, customer_name, email, phone, amount, due_date, fields, va, va_desk, va_seq, status, created_at, device_id)
-       VALUES ('i1', 'b1', 'einvoice', 2, 'INV-1', 'INV-1', 'PT A', 'a@contoh.co.id', NULL, 1000, '2026-12-31', '{}', '1001', 1, 1, 'unsent', 1, 'd1')`,
-    )
-    .run();
+  ({ ledger, remove } = await ledgerWithInvoice({ email: 'a@contoh.co.id', phone: null }));
 });
-afterAll(async () => {
-  await ledger.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 const message = (id: string, invoice: string, channel = 'email', status = 'sent') =>
   ledger.db.prepare(`INSERT INTO inv_messages (id, invoice_id, channel, kind, recipient, status, at) VALUES (?, ?, ?, 'notice', 'a@contoh.co.id', ?, 1)`).run(id, invoice, channel, status);

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { formatPhoneId, maskPhone, normalizePhone } from './phone';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { formatPhoneId, maskPhone, normalizePhone, quickMobile } from './phone';
 
 // Prefixes of Telkomsel (0811-0813, 0821-0823, 0851-0853), Indosat (0814-0816, 0855-0858),
 // XL (0817-0819, 0859, 0877-0878), Axis (0831-0838), Tri (0895-0899), Smartfren (0881-0889).
@@ -87,6 +88,59 @@ describe('normalizePhone', () => {
 
   it('never throws, whatever is typed', () => {
     fc.assert(fc.property(fc.string(), (s) => typeof normalizePhone(s).ok === 'boolean'));
+  });
+});
+
+describe('quickMobile, the short way for common forms', () => {
+  /** What the whole parse says of a text: the E.164 of a mobile, else null. */
+  const whole = (text: string) => {
+    const phone = parsePhoneNumberFromString(text.trim(), 'ID');
+    return phone && phone.countryCallingCode === '62' && phone.getType() === 'MOBILE' ? phone.number : null;
+  };
+  const punctuation = fc.constantFrom('', '', '', ' ', '-', '.', '/', '(', ')', '  ');
+  /** A national number of 6 to 14 digits, most starting with 8, with punctuation between any digits. */
+  const typed = fc
+    .tuple(
+      fc.constantFrom('0', '+62', '+62 ', '0 ', '(0', '+620'),
+      fc.oneof(fc.constant('8'), fc.constant('8'), fc.constantFrom('2', '6', '9', '0')),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), punctuation), { minLength: 5, maxLength: 13 }),
+    )
+    .map(([lead, first, rest]) => lead + first + rest.map(([d, p]) => `${p}${d}`).join(''));
+
+  it('takes the usual forms of a mobile number', () => {
+    expect(quickMobile('0812-3456-7890')).toBe('+6281234567890');
+    expect(quickMobile('+62 812 3456 7890')).toBe('+6281234567890');
+    expect(quickMobile('(0812) 3456 7890')).toBe('+6281234567890');
+    // a landline, a short number and a 0 after +62 are left to the whole parse
+    expect(quickMobile('021-5555-1234')).toBeNull();
+    expect(quickMobile('0812345')).toBeNull();
+    expect(quickMobile('+62 0812 3456 7890')).toBeNull();
+  });
+
+  it('never says mobile where the whole parse does not, nor gives another number', () => {
+    fc.assert(
+      fc.property(typed, (text) => {
+        const quick = quickMobile(text.trim());
+        if (quick !== null) expect(quick).toBe(whole(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('agrees with the whole parse on every operator prefix and length', () => {
+    let taken = 0;
+    for (let prefix = 800; prefix <= 899; prefix += 1) {
+      for (let length = 8; length <= 13; length += 1) {
+        const national = `${prefix}${'7'.repeat(length - 3)}`;
+        for (const text of [`0${national}`, `+62${national}`]) {
+          const quick = quickMobile(text);
+          if (quick !== null) taken += 1;
+          expect(quick ?? whole(text)).toBe(whole(text));
+        }
+      }
+    }
+    // the short way is taken for most of them, not silently never
+    expect(taken).toBeGreaterThan(500);
   });
 });
 

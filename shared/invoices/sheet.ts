@@ -172,6 +172,24 @@ export function readInvoiceSheet(grid: readonly (readonly CellValue[])[], option
   return { ok: true, accepted, rejected };
 }
 
+// readRow's helpers, at the top level: a closure made per row, for 10,000 rows, costs more than its work
+
+function headerOf(module: InvoiceModule, field: InvoiceField): string {
+  return templateColumn(module, field)?.header ?? '';
+}
+
+function cellAt(cells: readonly CellValue[], columns: ReadonlyMap<InvoiceField, number>, field: InvoiceField): CellValue {
+  const index = columns.get(field);
+  return index === undefined ? null : cells[index];
+}
+
+/** The value read, or null with the cell's problem recorded. */
+function take<T>(problems: SheetProblem[], row: number, module: InvoiceModule, field: InvoiceField, read: CellRead<T>): T | null {
+  if (read.ok) return read.value;
+  problems.push({ row, column: headerOf(module, field), key: read.key, ...(read.params ? { params: read.params } : {}) });
+  return null;
+}
+
 function readRow(
   cells: readonly CellValue[],
   row: number,
@@ -181,25 +199,15 @@ function readRow(
   readDue: (value: CellValue) => CellRead<string>,
 ): Entry {
   const { module } = options;
-  const header = (field: InvoiceField) => templateColumn(module, field)?.header ?? '';
-  const cell = (field: InvoiceField): CellValue => {
-    const index = columns.get(field);
-    return index === undefined ? null : cells[index];
-  };
-  const take = <T>(field: InvoiceField, read: CellRead<T>): T | null => {
-    if (read.ok) return read.value;
-    problems.push({ row, column: header(field), key: read.key, ...(read.params ? { params: read.params } : {}) });
-    return null;
-  };
 
   const text: Partial<Record<InvoiceField, string>> = {};
   for (const column of INVOICE_TEMPLATES[module]) {
     if (column.field === 'amount' || column.field === 'dueDate') continue;
-    const value = take(column.field, readTextCell(cell(column.field)));
+    const value = take(problems, row, module, column.field, readTextCell(cellAt(cells, columns, column.field)));
     if (value !== null) text[column.field] = value; // an unreadable cell is reported once, not also as missing
   }
   if (isExampleRow(module, text)) {
-    problems.push({ row, column: header(module === 'einvoice' ? 'number' : 'nis'), key: 'invoices.errors.exampleRow' });
+    problems.push({ row, column: headerOf(module, module === 'einvoice' ? 'number' : 'nis'), key: 'invoices.errors.exampleRow' });
     return { row, number: '', problems, draft: null };
   }
 
@@ -209,25 +217,25 @@ function readRow(
     if (column.required && value === '') problems.push({ row, column: column.header, key: 'validation.required' });
     else if (value !== undefined && max !== undefined && value.length > max) problems.push({ row, column: column.header, key: 'invoices.errors.tooLong', params: { max } });
   }
-  const email = text.email ? take('email', readEmail(text.email)) : null;
-  const phone = text.phone ? take('phone', readPhone(text.phone)) : null;
-  if (isBlankCell(cell('email')) && isBlankCell(cell('phone'))) {
+  const email = text.email ? take(problems, row, module, 'email', readEmail(text.email)) : null;
+  const phone = text.phone ? take(problems, row, module, 'phone', readPhone(text.phone)) : null;
+  if (isBlankCell(cellAt(cells, columns, 'email')) && isBlankCell(cellAt(cells, columns, 'phone'))) {
     // the first of the two in the template's order carries the problem
     const first = INVOICE_TEMPLATES[module].find((c) => c.field === 'email' || c.field === 'phone')!;
-    problems.push({ row, column: first.header, key: 'invoices.errors.contactRequired', params: { email: header('email'), phone: header('phone') } });
+    problems.push({ row, column: first.header, key: 'invoices.errors.contactRequired', params: { email: headerOf(module, 'email'), phone: headerOf(module, 'phone') } });
   }
 
-  const amountCell = cell('amount');
-  const amount = isBlankCell(amountCell) ? required(problems, row, header('amount')) : take('amount', readAmountCell(amountCell));
-  const dueCell = cell('dueDate');
-  const dueDate = isBlankCell(dueCell) ? required(problems, row, header('dueDate')) : take('dueDate', readDue(dueCell));
+  const amountCell = cellAt(cells, columns, 'amount');
+  const amount = isBlankCell(amountCell) ? required(problems, row, headerOf(module, 'amount')) : take(problems, row, module, 'amount', readAmountCell(amountCell));
+  const dueCell = cellAt(cells, columns, 'dueDate');
+  const dueDate = isBlankCell(dueCell) ? required(problems, row, headerOf(module, 'dueDate')) : take(problems, row, module, 'dueDate', readDue(dueCell));
   if (dueDate !== null && dueDate < options.today) {
-    problems.push({ row, column: header('dueDate'), key: 'invoices.errors.dueDatePast', params: { date: formatDayId(dueDate) } });
+    problems.push({ row, column: headerOf(module, 'dueDate'), key: 'invoices.errors.dueDatePast', params: { date: formatDayId(dueDate) } });
   }
 
   const number = module === 'einvoice' ? (text.number ?? '') : text.nis && text.item ? pintuKelasReference(text.nis, text.item) : '';
   if (module === 'pintukelas' && number.length > MAX_INVOICE_NUMBER_LENGTH) {
-    problems.push({ row, column: header('item'), key: 'invoices.errors.referenceTooLong', params: { max: MAX_INVOICE_NUMBER_LENGTH } });
+    problems.push({ row, column: headerOf(module, 'item'), key: 'invoices.errors.referenceTooLong', params: { max: MAX_INVOICE_NUMBER_LENGTH } });
   }
   if (amount === null || dueDate === null || number === '') return { row, number, problems, draft: null };
 

@@ -3,6 +3,7 @@ import { blockFreeFor, type BlockHolder } from '../../shared/payments/unique-cod
 import type { Sql } from '../db/database';
 import { fromHeadoffice } from '../rules/from-headoffice';
 import type { IncomingEvent, Verdict } from '../rules/index';
+import { settleWaiting } from './reroute';
 
 // Mutation matching at head office. Accounts, payments, imports and verifications are the
 // branch's and are kept as pushed; head office notes which branch takes transfers on which account
@@ -11,7 +12,7 @@ import type { IncomingEvent, Verdict } from '../rules/index';
 
 type Rule<T extends EventType> = (sql: Sql, event: IncomingEvent, payload: EventPayload<T>) => Promise<Verdict>;
 type Effect<T extends EventType> = (sql: Sql, event: IncomingEvent, payload: EventPayload<T>) => Promise<void>;
-type PaymentsEventType = 'payments.accountAdded' | 'payments.codesLeased' | 'mutation.fed';
+type PaymentsEventType = 'payments.accountAdded' | 'payments.codesLeased' | 'mutation.fed' | 'mutation.rerouted' | 'payments.matched' | 'payments.fedTwinned';
 
 const OK: Verdict = { ok: true };
 const conflict = (detail: string): Verdict => ({ ok: false, reason: 'conflict', detail });
@@ -37,9 +38,13 @@ export const paymentRules: { [T in PaymentsEventType]?: Rule<T> } = {
     return p.blocks.every((b) => blockFreeFor(holders, b, p.deviceId, event.at)) ? OK : conflict('errors.conflict');
   },
   'mutation.fed': async (sql, event) => ((await fromHeadoffice(sql, event)) ? OK : conflict('errors.forbidden')),
+  'mutation.rerouted': async (sql, event) => ((await fromHeadoffice(sql, event)) ? OK : conflict('errors.forbidden')),
 };
 
 export const paymentEffects: { [T in PaymentsEventType]?: Effect<T> } = {
+  // a fed credit decided (or dropped as a statement's twin) waits no more (reroute.ts)
+  'payments.matched': (sql, event, p) => settleWaiting(sql, event.branchCode, p.decisions.map((d) => d.mutationId)),
+  'payments.fedTwinned': (sql, event, p) => settleWaiting(sql, event.branchCode, p.pairs.map((pair) => pair.fedId)),
   'payments.accountAdded': async (sql, event, p) => {
     await sql(
       `INSERT INTO ho_pay_accounts (branch_code, account_number, bank, holder, added_at) VALUES (?, ?, ?, ?, ?)

@@ -3,6 +3,7 @@ import type { HeadofficeContext } from '../context';
 import { appendHeadofficeEventIn } from '../sync/origin';
 import { keepRawBodies, signedJson } from '../signed-body';
 import { feedBody, feedRow, routesOf } from './feed';
+import { noteWaiting } from './reroute';
 
 export interface FeedAnswer {
   received: number;
@@ -45,6 +46,7 @@ export async function mutationFeed(app: FastifyInstance, { ctx, secret }: { ctx:
           const payload = { accountNumber: m.account_number, row, feedId: m.mutation_id, decider: route.decider };
           const appended = await appendHeadofficeEventIn(sql, route.branchCode, { type: 'mutation.fed', payload, username: null }, now);
           if (!appended.ok) throw new Error(`mutation.fed refused: ${appended.verdict.reason}`);
+          if (row.direction === 'CR' && route.decider !== null) await noteWaiting(sql, route.branchCode, row.id, route.decider, now);
         }
         await sql(`INSERT INTO ho_feed_mutations (feed_id, account_number, received_at, payload, branches) VALUES (?, ?, ?, ?, ?)`, [
           m.mutation_id,

@@ -13,6 +13,7 @@ import {
 import { authenticateDevice, enrollDevice, SyncFailure, type DeviceRow } from '../devices/devices';
 import type { HeadofficeContext } from '../context';
 import { leaseCodes } from '../payments/leases';
+import { rerouteWaiting } from '../payments/reroute';
 import { applyPush } from './push';
 import { pullEvents } from './pull';
 
@@ -53,7 +54,12 @@ export async function syncRoutes(app: FastifyInstance, { ctx }: { ctx: Headoffic
     '/sync/pull',
     { schema: { body: pullRequest, response: responses(pullResponse) }, preHandler: requireDevice },
     async (request) => {
-      await ctx.db.write((sql) => sql(`UPDATE devices SET last_seen_at = ? WHERE id = ?`, [ctx.clock(), request.device!.id]));
+      await ctx.db.write(async (sql) => {
+        const now = ctx.clock();
+        await sql(`UPDATE devices SET last_seen_at = ? WHERE id = ?`, [now, request.device!.id]);
+        // fed credits an unseen desk of the branch was given come to this one, in this pull
+        await rerouteWaiting(sql, request.device!, now);
+      });
       return { epoch: ctx.epoch, ...(await pullEvents(ctx.db, request.device!, request.body.cursor, request.body.limit)) };
     },
   );

@@ -111,6 +111,11 @@ export const paymentEvents = {
      */
     decider: id.nullable().default(null),
   }),
+  /**
+   * Head office gives a fed credit still waiting to another desk of the branch: the one it was
+   * given to has gone unseen, and the SOP wants the payment paid within 15 minutes.
+   */
+  'mutation.rerouted': z.object({ mutationId: id, decider: id }),
   /** What matching decided, in chunks. */
   'payments.matched': z.object({ decisions: z.array(matchDecision).min(1).max(MUTATION_CHUNK) }),
   /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildHeadoffice } from '../../headoffice/app';
 import { createEnrollCode } from '../../headoffice/devices/devices';
+import { DECIDER_UNSEEN_MS } from '../../headoffice/payments/feed';
 import { ADMIN_TOKEN, databaseFor } from '../../headoffice/testing';
 import { CODE_BLOCK_SIZE, LEASE_BLOCKS } from '../../shared/payments/unique-code';
 import { rejection, startTestCore, type TestCore } from '../../electron/core/testing';
@@ -23,10 +24,13 @@ let ho: Awaited<ReturnType<typeof buildHeadoffice>>;
 let database: Awaited<ReturnType<typeof databaseFor>>;
 let url: string;
 const desks: TestCore[] = [];
+/** how far head office's clock is ahead of the desks' (a desk left switched off, say) */
+let ahead = 0;
 
 beforeEach(async () => {
   database = await databaseFor('sqlite');
-  ho = await buildHeadoffice({ databaseUrl: database.url, adminToken: ADMIN_TOKEN, passwordCost: 10, feedSecret: FEED_SECRET });
+  ahead = 0;
+  ho = await buildHeadoffice({ databaseUrl: database.url, adminToken: ADMIN_TOKEN, passwordCost: 10, feedSecret: FEED_SECRET, clock: () => Date.now() + ahead });
   url = await ho.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterEach(async () => {
@@ -157,6 +161,41 @@ describe('a bank-feed credit', () => {
     await giver.desk.call('sync.now', {}, giver.token);
     await other.desk.call('sync.now', {}, other.token);
     expect((await other.desk.call('payments.list', {}, other.token)).payments.find((p) => p.id === payment.id)).toMatchObject({ status: 'paid' });
+  });
+
+  it('given to a desk switched off before it pulled, goes to the branch’s desk that pulls, and is paid within the SOP’s 15 minutes', async () => {
+    const giver = await branchDesk('JKT01', 'bo.jkt');
+    const other = await branchDesk('JKT01', 'bo.jkt');
+    const payment = await giver.desk.call('payments.expect', { accountId: giver.accountId, amount: 75_000, reference: 'INV-78' }, giver.token);
+    await giver.desk.call('sync.now', {}, giver.token);
+    await other.desk.call('sync.now', {}, other.token);
+    expect(await feed('moota-9', payment.total)).toMatchObject({ routed: 1 });
+
+    // the giver is switched off before it pulls the credit; the other desk leaves it to the giver
+    await other.desk.call('sync.now', {}, other.token);
+    const open = async () => (await other.desk.call('payments.list', {}, other.token)).payments.find((p) => p.id === payment.id)?.status;
+    expect(await open()).toBe('open');
+    ahead = DECIDER_UNSEEN_MS - 60_000;
+    await other.desk.call('sync.now', {}, other.token);
+    expect(await open()).toBe('open');
+
+    // unseen for longer than a desk in service ever is: the next pull brings the credit to decide
+    ahead = DECIDER_UNSEEN_MS + 60_000;
+    await other.desk.call('sync.now', {}, other.token);
+    expect(await open()).toBe('paid');
+    const [waiting] = await ho.ctx.db.read<{ n: number | string }>(`SELECT count(*) AS n FROM ho_fed_waiting`);
+    expect(Number(waiting!.n)).toBe(1);
+    await other.desk.call('sync.now', {}, other.token);
+    const [settled] = await ho.ctx.db.read<{ n: number | string }>(`SELECT count(*) AS n FROM ho_fed_waiting`);
+    expect(Number(settled!.n)).toBe(0);
+
+    // the giver, back on, learns of the decision and decides nothing itself
+    await giver.desk.call('sync.now', {}, giver.token);
+    expect((await giver.desk.call('payments.list', {}, giver.token)).payments.find((p) => p.id === payment.id)).toMatchObject({ status: 'paid' });
+    const { rows } = await giver.desk.call('mutations.list', { accountId: giver.accountId }, giver.token);
+    expect(rows).toEqual([expect.objectContaining({ status: 'matched', paymentId: payment.id })]);
+    const decisions = await ho.ctx.db.read(`SELECT event_id FROM events WHERE type = 'payments.matched'`);
+    expect(decisions).toHaveLength(1);
   });
 
   it('shown again by the statement stays one mutation, at the desk that imports it and at the branch’s other desk', async () => {

@@ -77,3 +77,18 @@ describe('statement.imported naming fed rows', () => {
     ]);
   });
 });
+
+describe('mutation.rerouted applied', () => {
+  const reroute = (mutationId: string, decider: string) =>
+    paymentProjectors['mutation.rerouted']!(db, { type: 'mutation.rerouted', payload: { mutationId, decider }, at: 78, deviceId: 'headoffice', userId: null });
+  const decider = (id: string) => db.prepare(`SELECT decider FROM pay_mutations WHERE id = ?`).pluck().get(id);
+
+  it('gives a credit still new to the desk head office names, and leaves one decided meanwhile as it is', () => {
+    credit('R1', 'new');
+    credit('R2', 'matched');
+    db.prepare(`UPDATE pay_mutations SET decider = 'gone' WHERE id IN ('R1', 'R2')`).run();
+    reroute('R1', 'here');
+    reroute('R2', 'here');
+    expect([decider('R1'), decider('R2')]).toEqual(['here', 'gone']);
+  });
+});

@@ -165,6 +165,10 @@ export const paymentProjectors: ProjectorMap = {
     // learnt of the account keeps nothing it could not show.
     if (account) insertMutations(db, at, account.id, [payload.row], 'feed', null, [], payload.decider);
   },
+  // only a credit still undecided changes hands: one decided meanwhile keeps its decision
+  'mutation.rerouted': (db, { payload }) => {
+    prepared(db, `UPDATE pay_mutations SET decider = ? WHERE id = ? AND status = 'new'`).run(payload.decider, payload.mutationId);
+  },
   'payments.matched': (db, { payload, at }) => {
     // The whole chunk in one statement, each decision as a short array of what its row keeps; a
     // row already decided (by another desk's decision that came first) keeps its decision, and

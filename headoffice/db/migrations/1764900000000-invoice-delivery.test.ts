@@ -10,7 +10,7 @@ const message = (id: string, delivery: string | null) =>
 
 describe.each(DIALECTS)('migration 1764900000000-invoice-delivery on %s', (dialect) => {
   it("keeps WhatsApp's delivered or read beside a message, nothing else, and goes back down", async () => {
-    expect(HO_MIGRATIONS.at(-1)).toBe(InvoiceDelivery1764900000000);
+    const later = HO_MIGRATIONS.length - 1 - HO_MIGRATIONS.indexOf(InvoiceDelivery1764900000000);
     const database = await databaseFor(dialect);
     try {
       const db = await openHoDatabase(parseDatabaseUrl(database.url));
@@ -19,7 +19,7 @@ describe.each(DIALECTS)('migration 1764900000000-invoice-delivery on %s', (diale
         await db.write((sql) => sql(message('m2', 'delivered')));
         await db.write((sql) => sql(message('m3', 'read')));
         await expect(db.write((sql) => sql(message('m4', 'seen')))).rejects.toThrow();
-        await db.dataSource.undoLastMigration();
+        for (let i = 0; i <= later; i += 1) await db.dataSource.undoLastMigration();
         await expect(db.read(`SELECT delivery FROM ho_inv_messages`)).rejects.toThrow();
         expect(await db.read(`SELECT id FROM ho_inv_messages ORDER BY id`)).toEqual([{ id: 'm1' }, { id: 'm2' }, { id: 'm3' }]);
       } finally {

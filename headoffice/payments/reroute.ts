@@ -12,6 +12,8 @@ const WAITING_KEPT_MS = 7 * 86_400_000;
 
 /** A fed credit given to `decider` to decide, waiting until head office sees it decided. */
 export async function noteWaiting(sql: Sql, branchCode: string, mutationId: string, decider: string, now: number): Promise<void> {
+  // the list is trimmed here, as credits come, rather than at every pull
+  await sql(`DELETE FROM ho_fed_waiting WHERE branch_code = ? AND routed_at < ?`, [branchCode, now - WAITING_KEPT_MS]);
   await sql(
     `INSERT INTO ho_fed_waiting (branch_code, mutation_id, decider, routed_at) VALUES (?, ?, ?, ?) ON CONFLICT (branch_code, mutation_id) DO NOTHING`,
     [branchCode, mutationId, decider, now],
@@ -41,7 +43,6 @@ export async function settleWaiting(sql: Sql, branchCode: string | null, mutatio
 export async function rerouteWaiting(sql: Sql, device: { id: string; branch_code: string | null }, now: number): Promise<number> {
   const branch = device.branch_code;
   if (branch === null) return 0;
-  await sql(`DELETE FROM ho_fed_waiting WHERE branch_code = ? AND routed_at < ?`, [branch, now - WAITING_KEPT_MS]);
   const orphaned = await sql<{ mutation_id: string }>(
     `SELECT w.mutation_id FROM ho_fed_waiting w LEFT JOIN devices d ON d.id = w.decider
      WHERE w.branch_code = ? AND w.decider <> ? AND (d.id IS NULL OR d.revoked_at IS NOT NULL OR COALESCE(d.last_seen_at, 0) < ?)

@@ -174,7 +174,7 @@ export function readInvoiceSheet(grid: readonly (readonly CellValue[])[], option
 
 // readRow's helpers, at the top level: a closure made per row, for 10,000 rows, costs more than its work
 
-function headerOf(module: InvoiceModule, field: InvoiceField): string {
+function fieldHeader(module: InvoiceModule, field: InvoiceField): string {
   return templateColumn(module, field)?.header ?? '';
 }
 
@@ -186,7 +186,7 @@ function cellAt(cells: readonly CellValue[], columns: ReadonlyMap<InvoiceField, 
 /** The value read, or null with the cell's problem recorded. */
 function take<T>(problems: SheetProblem[], row: number, module: InvoiceModule, field: InvoiceField, read: CellRead<T>): T | null {
   if (read.ok) return read.value;
-  problems.push({ row, column: headerOf(module, field), key: read.key, ...(read.params ? { params: read.params } : {}) });
+  problems.push({ row, column: fieldHeader(module, field), key: read.key, ...(read.params ? { params: read.params } : {}) });
   return null;
 }
 
@@ -207,7 +207,7 @@ function readRow(
     if (value !== null) text[column.field] = value; // an unreadable cell is reported once, not also as missing
   }
   if (isExampleRow(module, text)) {
-    problems.push({ row, column: headerOf(module, module === 'einvoice' ? 'number' : 'nis'), key: 'invoices.errors.exampleRow' });
+    problems.push({ row, column: fieldHeader(module, module === 'einvoice' ? 'number' : 'nis'), key: 'invoices.errors.exampleRow' });
     return { row, number: '', problems, draft: null };
   }
 
@@ -222,20 +222,20 @@ function readRow(
   if (isBlankCell(cellAt(cells, columns, 'email')) && isBlankCell(cellAt(cells, columns, 'phone'))) {
     // the first of the two in the template's order carries the problem
     const first = INVOICE_TEMPLATES[module].find((c) => c.field === 'email' || c.field === 'phone')!;
-    problems.push({ row, column: first.header, key: 'invoices.errors.contactRequired', params: { email: headerOf(module, 'email'), phone: headerOf(module, 'phone') } });
+    problems.push({ row, column: first.header, key: 'invoices.errors.contactRequired', params: { email: fieldHeader(module, 'email'), phone: fieldHeader(module, 'phone') } });
   }
 
   const amountCell = cellAt(cells, columns, 'amount');
-  const amount = isBlankCell(amountCell) ? required(problems, row, headerOf(module, 'amount')) : take(problems, row, module, 'amount', readAmountCell(amountCell));
+  const amount = isBlankCell(amountCell) ? required(problems, row, fieldHeader(module, 'amount')) : take(problems, row, module, 'amount', readAmountCell(amountCell));
   const dueCell = cellAt(cells, columns, 'dueDate');
-  const dueDate = isBlankCell(dueCell) ? required(problems, row, headerOf(module, 'dueDate')) : take(problems, row, module, 'dueDate', readDue(dueCell));
+  const dueDate = isBlankCell(dueCell) ? required(problems, row, fieldHeader(module, 'dueDate')) : take(problems, row, module, 'dueDate', readDue(dueCell));
   if (dueDate !== null && dueDate < options.today) {
-    problems.push({ row, column: headerOf(module, 'dueDate'), key: 'invoices.errors.dueDatePast', params: { date: formatDayId(dueDate) } });
+    problems.push({ row, column: fieldHeader(module, 'dueDate'), key: 'invoices.errors.dueDatePast', params: { date: formatDayId(dueDate) } });
   }
 
   const number = module === 'einvoice' ? (text.number ?? '') : text.nis && text.item ? pintuKelasReference(text.nis, text.item) : '';
   if (module === 'pintukelas' && number.length > MAX_INVOICE_NUMBER_LENGTH) {
-    problems.push({ row, column: headerOf(module, 'item'), key: 'invoices.errors.referenceTooLong', params: { max: MAX_INVOICE_NUMBER_LENGTH } });
+    problems.push({ row, column: fieldHeader(module, 'item'), key: 'invoices.errors.referenceTooLong', params: { max: MAX_INVOICE_NUMBER_LENGTH } });
   }
   if (amount === null || dueDate === null || number === '') return { row, number, problems, draft: null };
 
@@ -268,7 +268,7 @@ function required(problems: SheetProblem[], row: number, column: string): null {
  * the first names the later ones.
  */
 function markDuplicates(entries: Entry[], module: InvoiceModule, known: ReadonlySet<string> | undefined): void {
-  const column = templateColumn(module, module === 'einvoice' ? 'number' : 'item')!.header;
+  const column = fieldHeader(module, module === 'einvoice' ? 'number' : 'item');
   const knownKeys = new Set([...(known ?? [])].map(invoiceNumberKey));
   const groups = new Map<string, Entry[]>();
   for (const entry of entries) {
